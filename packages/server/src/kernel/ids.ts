@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 // Crockford base32: sortable as plain strings, no ambiguous letters.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let lastTimeMs = 0;
-let lastRandom = new Uint8Array(10);
+let lastRandom: Uint8Array = new Uint8Array(10);
 
 function encodeTime(timeMs: number): string {
   let value = timeMs;
@@ -51,7 +51,7 @@ export function newId(prefix: string, nowMs: number = Date.now()): string {
     lastRandom = incrementRandom(lastRandom);
   } else {
     lastTimeMs = nowMs;
-    lastRandom = randomBytes(10);
+    lastRandom = new Uint8Array(randomBytes(10));
   }
   return `${prefix}_${encodeTime(lastTimeMs)}${encodeRandom(lastRandom)}`;
 }
