@@ -10,12 +10,16 @@ const promptFields = [
   'prompt',
 ];
 
+// Labels, not prompt text: `role: "user"` must not change the count.
+const structuralKeys = new Set(['role', 'type']);
+
 function sumStringLengths(value: unknown): number {
   if (typeof value === 'string') return value.length;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + sumStringLengths(item), 0);
   if (value !== null && typeof value === 'object') {
     let sum = 0;
-    for (const item of Object.values(value)) sum += sumStringLengths(item);
+    for (const [key, item] of Object.entries(value))
+      if (!structuralKeys.has(key)) sum += sumStringLengths(item);
     return sum;
   }
   return 0;

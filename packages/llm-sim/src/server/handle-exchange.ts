@@ -70,7 +70,7 @@ function respondWithoutFault(exchange: Exchange, reply: SimReply): void {
     sendJson(res, { status: 200, body: JSON.stringify(counted) });
     return;
   }
-  if (endpoint.kind === 'embeddings') {
+  if (endpoint.kind === 'embeddings' && reply.replay === undefined) {
     sendJson(res, {
       status: 200,
       body: JSON.stringify(renderEmbeddingsBody(body, reply.fault?.omitUsage === true)),
