@@ -1,5 +1,4 @@
-/** report.json v1 of the judge: verdicts, per-test results, limits and isolation layers (zod + JSON Schema). */
-
+/** Agent API v1 (/agent/v1): enroll, register, heartbeat, claim, start, renew, events, complete; task payloads. */
 export type {
   AgentClaimedTask,
   AgentClaimReply,
@@ -28,7 +27,6 @@ export type {
   CommandTaskPayload,
   DockerTaskPayload,
 } from './agent-protocol.js';
-/** Agent API v1 (/agent/v1): enroll, register, heartbeat, claim, start, renew, events, complete; task payloads. */
 export {
   agentApiPrefix,
   agentCancelSignalSchema,
@@ -63,4 +61,5 @@ export {
   commandTaskPayloadSchema,
   dockerTaskPayloadSchema,
 } from './agent-protocol.js';
+/** report.json v1 of the judge: verdicts, per-test results, limits and isolation layers (zod + JSON Schema). */
 export * from './judge-report.js';
