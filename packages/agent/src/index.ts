@@ -1,0 +1,9 @@
+/** Sandbox: run one untrusted command with limits; reports exactly which isolation layers are in force. */
+export { createSandbox, defaultSandboxCacheDir, type SandboxExecutor } from './sandbox/create-sandbox.js';
+export { createNamespaceSandbox } from './sandbox/namespace-sandbox.js';
+export { createDockerSandbox, detectDockerEngine } from './sandbox/docker-sandbox.js';
+export * from './sandbox/sandbox-types.js';
+/** Judge: compile main.cpp and judge every test into report.json; `runJudgeCommand` backs `switchyard judge`. */
+export { judgeSolution, type JudgeOptions } from './judge/judge-solution.js';
+export { runJudgeCommand } from './judge/judge-cli.js';
+export { parseCompareMode, compareOutput, type CompareMode } from './judge/output-compare.js';
