@@ -11,7 +11,8 @@
  *                          attempt, `continue` (current and leased: renew now) or `abort` (stale: kill it, do not
  *                          complete it). Call it on every start before anything else.
  *   heartbeat              system + GPU metrics every `heartbeat_interval_ms` (±20 % jitter) → cancel list, config.
- *   claim                  long-poll up to `wait_ms` (≤ 25 000) for at most `free_slots` tasks. Same `claim_id` on a
+ *   claim                  long-poll up to `wait_ms` (≤ 25 000) for at most `free_slots` tasks (+ this machine's cancel
+ *                          list, since a cancel wakes the poll). Same `claim_id` on a
  *                          retry returns the same leases (remembered 10 min), so a lost reply never strands a task.
  *                          Woken early by new tasks and by cancels. Empty `tasks` on timeout.
  *   tasks/:id/start        {attempt_id, process_id} before the process counts as running; the agent starts the
@@ -83,7 +84,8 @@ export const agentHeldAttemptSchema = z.object({
   attempt_id: z.string(),
   pid_alive: z.boolean(),
 });
-export const agentExecutorSchema = z.enum(['process', 'docker']);
+/** `process` and `docker` are built in; modules add executors for their task types (e.g. `oi`). */
+export const agentExecutorSchema = z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/);
 
 export const agentRegisterRequestSchema = z.object({
   agent_version: z.string().max(64),
@@ -156,7 +158,12 @@ export const agentHeartbeatRequestSchema = z.object({
 export const agentCancelSignalSchema = z.object({ task_id: z.string(), attempt_id: z.string() });
 export const agentHeartbeatReplySchema = z.object({
   cancel: z.array(agentCancelSignalSchema),
-  config: z.object({ heartbeat_interval_ms: nonNegativeInt, lease_ttl_ms: nonNegativeInt }),
+  config: z.object({
+    heartbeat_interval_ms: nonNegativeInt,
+    lease_ttl_ms: nonNegativeInt,
+    /** An admin asked for fresh hardware facts: call `register` again. */
+    needs_collect: z.boolean().default(false),
+  }),
 });
 
 // ---- claim -----------------------------------------------------------------------------------
@@ -177,7 +184,11 @@ export const agentClaimedTaskSchema = z.object({
   /** GPU indexes on this machine the task may use (empty when it asked for none). */
   gpu_indexes: z.array(nonNegativeInt).default([]),
 });
-export const agentClaimReplySchema = z.object({ tasks: z.array(agentClaimedTaskSchema) });
+export const agentClaimReplySchema = z.object({
+  tasks: z.array(agentClaimedTaskSchema),
+  /** Attempts of this machine with a cancel request: a cancel also wakes an open claim. */
+  cancel: z.array(agentCancelSignalSchema).default([]),
+});
 
 // ---- per task --------------------------------------------------------------------------------
 export const agentTaskStartRequestSchema = z.object({
