@@ -385,7 +385,8 @@ void send_report(int fd, ChildReport report) { (void)!write(fd, &report, sizeof 
 }
 
 int open_or_fail(const std::string& path, int flags, const char* what) {
-  int fd = open(path.c_str(), flags | O_CLOEXEC, 0600);
+  // 0644: a checker running as the box user reads the program's output file.
+  int fd = open(path.c_str(), flags | O_CLOEXEC, 0644);
   if (fd < 0) fail_setup(std::string("cannot open ") + what + " " + path + ": " + std::strerror(errno));
   return fd;
 }
