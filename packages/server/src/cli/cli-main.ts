@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerPriceCommands } from '../billing/index.js';
 import { ConfigError } from '../kernel/config.js';
 import { isAppError } from '../kernel/errors.js';
 import { registerJudgeCommand } from './judge-command.js';
@@ -12,6 +13,7 @@ const commandRegistrars: Array<(program: Command) => void> = [
   registerMigrateCommand,
   registerUserCommands,
   registerJudgeCommand,
+  registerPriceCommands,
 ];
 
 export function buildCliProgram(): Command {

@@ -1,0 +1,104 @@
+import type { QuotaHooks } from '../gateway/index.js';
+import type { PlatformModule } from '../platform/platform-context.js';
+import { billingMigrations } from './billing-migrations.js';
+import { registerBillingRoutes } from './billing-routes.js';
+import { createPriceBook, type PriceBook } from './prices/price-book.js';
+import { createPricingService, type PricingService } from './pricing-service.js';
+import { type BalanceService, createBalanceService } from './quota/balance-service.js';
+import { createQuotaService, type QuotaReservation, type QuotaService } from './quota/quota-service.js';
+import { createReservationSweeper } from './quota/reservation-sweeper.js';
+import { findUsageChargesByRequestIds } from './usage/usage-charge-store.js';
+
+export { billingMigrations } from './billing-migrations.js';
+export { computeCostMicros, type PriceSnapshot } from './prices/compute-cost-micros.js';
+export { registerPriceCommands } from './price-cli.js';
+
+export interface BillingService {
+  priceBook: PriceBook;
+  pricing: PricingService;
+  balances: BalanceService;
+  quota: QuotaService;
+  /** Cost and price snapshot per gateway request id, for request logs. */
+  chargesForRequests(requestIds: string[]): Promise<Map<string, { cost_micros: number; price: unknown; pricing_missing: boolean }>>;
+}
+
+declare module '../platform/platform-context.js' {
+  interface PlatformServices {
+    billing: BillingService;
+  }
+}
+
+const sweepIntervalMs = 30_000;
+
+/** Prices, balances, atomic quota and usage summaries; installs the gateway's quota hooks. */
+export const billingModule: PlatformModule = {
+  name: 'billing',
+  migrations: billingMigrations,
+  start(context) {
+    const { database, clock, logger, identity } = context;
+    const priceBook = createPriceBook({ db: database.db, clock });
+    const pricing = createPricingService({ database, clock, priceBook, audit: identity.audit });
+    const balances = createBalanceService({ database, clock, audit: identity.audit });
+    const quota = createQuotaService({
+      database,
+      clock,
+      priceBook,
+      logger,
+      defaultMaxOutputTokens: Number(context.settings.env.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS ?? 4096),
+      reservationTtlMs: 30 * 60_000,
+    });
+    const sweeper = createReservationSweeper({ database, clock, quota, logger });
+    const gateway = context.services.gateway;
+    if (gateway) {
+      const hooks: QuotaHooks<QuotaReservation & { requestId: string }> = {
+        reserve: async (request) => ({
+          ...(await quota.reserve({
+            userId: request.userId,
+            keyId: request.keyId,
+            model: request.model,
+            maxInputTokens: request.estimatedInputTokens,
+            maxOutputTokens: request.maxOutputTokens ?? undefined,
+          })),
+          requestId: request.requestId,
+        }),
+        settle: async (reservation, settlement) => {
+          await sweeper.settleDurably(reservation, { usage: settlement.usage, usageSource: settlement.usageSource, requestId: reservation.requestId });
+        },
+        release: (reservation) => quota.release(reservation),
+      };
+      gateway.quotaHooks = hooks as QuotaHooks;
+    }
+    const timer = setInterval(() => {
+      sweeper.sweep().catch((error: unknown) => logger.warn({ err: error }, 'reservation sweep failed'));
+    }, sweepIntervalMs);
+    timer.unref();
+    context.onClose(() => clearInterval(timer));
+
+    context.services.billing = {
+      priceBook,
+      pricing,
+      balances,
+      quota,
+      async chargesForRequests(requestIds) {
+        const rows = await findUsageChargesByRequestIds(database.db, requestIds);
+        return new Map(
+          rows.map((row) => [
+            row.request_id as string,
+            { cost_micros: Number(row.charged_micros), price: row.price_json ? JSON.parse(row.price_json) : null, pricing_missing: Boolean(row.pricing_missing) },
+          ]),
+        );
+      },
+    };
+    registerBillingRoutes(context.app, {
+      db: database.db,
+      pricing,
+      balances,
+      guards: identity.guards,
+      nowMs: () => clock.nowMs(),
+      listServedModels: async () => {
+        const channels = (await context.services.gateway?.channels.list()) ?? [];
+        return new Set(channels.filter((channel) => channel.status === 'enabled').flatMap((channel) => channel.models));
+      },
+    });
+  },
+};

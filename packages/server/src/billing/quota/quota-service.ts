@@ -1,0 +1,173 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { Database } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+import type { Logger } from '../../kernel/logging.js';
+import { insufficientQuota } from '../billing-errors.js';
+import { type BillableUsage, computeCostMicros, type PriceSnapshot } from '../prices/compute-cost-micros.js';
+import type { PriceBook } from '../prices/price-book.js';
+import { insertUsageCharge } from '../usage/usage-charge-store.js';
+import {
+  applyAccountSettlement,
+  applyKeySettlement,
+  ensureAccount,
+  ensureKeyQuota,
+  findAccount,
+  findKeyQuota,
+  reserveFromAccount,
+  reserveFromKey,
+} from './billing-account-store.js';
+import { insertReservation, transitionReservation } from './reservation-store.js';
+
+export interface ReserveRequest {
+  userId: string;
+  keyId: string | null;
+  model: string;
+  /** Upper bound of prompt tokens (the gateway passes the request body's byte length). */
+  maxInputTokens: number;
+  /** max_tokens from the request, or undefined for the per-model cap. */
+  maxOutputTokens: number | undefined;
+}
+
+export interface QuotaReservation {
+  id: string | null;
+  userId: string;
+  keyId: string | null;
+  model: string;
+  amountMicros: number;
+  price: PriceSnapshot | undefined;
+}
+
+export interface SettleRequest {
+  usage: BillableUsage;
+  usageSource: 'reported' | 'estimated';
+  requestId: string | null;
+}
+
+export interface SettlementResult {
+  costMicros: number;
+  chargedMicros: number;
+  pricingMissing: boolean;
+  price: PriceSnapshot | undefined;
+}
+
+export interface QuotaServiceDeps {
+  database: Database;
+  clock: Clock;
+  priceBook: PriceBook;
+  logger: Logger;
+  /** Output tokens assumed when a request gives no max_tokens. */
+  defaultMaxOutputTokens: number;
+  reservationTtlMs: number;
+}
+
+/**
+ * reserve → settle | release. A reservation holds the worst-case cost against the user's balance
+ * and the key's limit in one conditional update each, inside one transaction, so concurrent
+ * requests can never hold more than the balance. Settlement charges the actual cost, capped at what
+ * the balance can pay, so the balance never goes below zero.
+ */
+export function createQuotaService(deps: QuotaServiceDeps) {
+  const { database, clock } = deps;
+
+  async function reserve(request: ReserveRequest): Promise<QuotaReservation> {
+    const resolved = await deps.priceBook.lookup(request.model);
+    const base = { userId: request.userId, keyId: request.keyId, model: request.model, price: resolved?.price };
+    if (!resolved) return { ...base, id: null, amountMicros: 0 };
+    const amountMicros = computeCostMicros(
+      {
+        input: Math.max(0, Math.ceil(request.maxInputTokens)),
+        cache_read: 0,
+        cache_write: 0,
+        output: Math.max(0, Math.ceil(request.maxOutputTokens ?? deps.defaultMaxOutputTokens)),
+        reasoning: 0,
+      },
+      // The worst case prices all input at the dearest input rate.
+      { ...resolved.price, input: Math.max(resolved.price.input, resolved.price.cache_write) },
+    );
+    const nowMs = clock.nowMs();
+    const id = newId('rsv', nowMs);
+    await database.writeTransaction(async (trx) => {
+      await ensureAccount(trx, request.userId, nowMs);
+      if (!(await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs }))) {
+        const account = await findAccount(trx, request.userId);
+        throw insufficientQuota({ needMicros: amountMicros, availableMicros: account ? account.balance_micros - account.reserved_micros : 0, scope: 'user' });
+      }
+      if (request.keyId) {
+        await ensureKeyQuota(trx, request.keyId, nowMs);
+        if (!(await reserveFromKey(trx, { keyId: request.keyId, amountMicros, nowMs }))) {
+          const key = await findKeyQuota(trx, request.keyId);
+          const available = key?.quota_micros === null || !key ? 0 : key.quota_micros - key.used_micros - key.reserved_micros;
+          throw insufficientQuota({ needMicros: amountMicros, availableMicros: available, scope: 'key' });
+        }
+      }
+      await insertReservation(trx, {
+        id,
+        user_id: request.userId,
+        key_id: request.keyId,
+        model: request.model,
+        amount_micros: amountMicros,
+        state: 'held',
+        created_at_ms: nowMs,
+        expires_at_ms: nowMs + deps.reservationTtlMs,
+        settlement_json: null,
+        attempts: 0,
+        ended_at_ms: null,
+      });
+    });
+    return { ...base, id, amountMicros };
+  }
+
+  /** Charges the actual cost. Idempotent: a reservation already settled or released is left alone. */
+  async function settle(reservation: QuotaReservation, request: SettleRequest): Promise<SettlementResult> {
+    const costMicros = reservation.price ? computeCostMicros(request.usage, reservation.price) : 0;
+    const nowMs = clock.nowMs();
+    const result = await database.writeTransaction(async (trx) => {
+      let chargedMicros = 0;
+      if (reservation.id) {
+        const isMine = await transitionReservation(trx, { id: reservation.id, from: ['held', 'settling'], to: 'settled', nowMs });
+        if (!isMine) return undefined;
+        const account = await findAccount(trx, reservation.userId, { dialect: database.dialect, forUpdate: true });
+        const payableMicros = account ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros)) : 0;
+        chargedMicros = Math.min(costMicros, payableMicros);
+        await applyAccountSettlement(trx, { userId: reservation.userId, releaseMicros: reservation.amountMicros, chargeMicros: chargedMicros, nowMs });
+        if (reservation.keyId) {
+          await applyKeySettlement(trx, { keyId: reservation.keyId, releaseMicros: reservation.amountMicros, chargeMicros: chargedMicros, nowMs });
+        }
+      }
+      await insertUsageCharge(trx, {
+        id: newId('chg', nowMs),
+        request_id: request.requestId,
+        user_id: reservation.userId,
+        key_id: reservation.keyId,
+        model: reservation.model,
+        ...request.usage,
+        usage_source: request.usageSource,
+        cost_micros: costMicros,
+        charged_micros: chargedMicros,
+        currency: reservation.price?.currency ?? null,
+        price_json: reservation.price ? JSON.stringify(reservation.price) : null,
+        pricing_missing: reservation.price ? 0 : 1,
+        created_at_ms: nowMs,
+      });
+      return chargedMicros;
+    });
+    return { costMicros, chargedMicros: result ?? 0, pricingMissing: !reservation.price, price: reservation.price };
+  }
+
+  /** Returns the whole hold (upstream failed before producing anything billable). Idempotent. */
+  async function release(reservation: QuotaReservation): Promise<void> {
+    if (!reservation.id) return;
+    const nowMs = clock.nowMs();
+    await database.writeTransaction(async (trx) => {
+      if (!(await transitionReservation(trx, { id: reservation.id as string, from: ['held', 'settling'], to: 'released', nowMs }))) return;
+      await applyAccountSettlement(trx, { userId: reservation.userId, releaseMicros: reservation.amountMicros, chargeMicros: 0, nowMs });
+      if (reservation.keyId) {
+        await applyKeySettlement(trx, { keyId: reservation.keyId, releaseMicros: reservation.amountMicros, chargeMicros: 0, nowMs });
+      }
+    });
+  }
+
+  return { reserve, settle, release };
+}
+
+export type QuotaService = ReturnType<typeof createQuotaService>;
