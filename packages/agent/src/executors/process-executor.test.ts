@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adoptProcess, attemptFiles, startProcess } from './process-executor.js';
+import { adoptProcess, attemptFiles, startProcess, writeFenceDeadlines } from './process-executor.js';
 import { isProcessAlive } from './process-group.js';
 
 const dirs: string[] = [];
@@ -93,5 +93,17 @@ describe(adoptProcess.name, () => {
     dirs.push(root);
     const adopted = adoptProcess({ pid: process.pid, attemptDir: root, pollIntervalMs: 20 });
     expect(await adopted.exited).toEqual({ exitCode: null, signal: 'SIGKILL' });
+  });
+});
+
+describe('fence watchdog', () => {
+  it('kills the group when the agent stops renewing, even with the agent gone', async () => {
+    const { held, attemptDir, root } = launchIn(['sh', '-c', "trap '' TERM; echo ready > ../ready; while :; do sleep 0.05; done"]);
+    writeFenceDeadlines(attemptDir, { terminateInMs: 0, killInMs: 0 });
+    held.release();
+    await waitForFile(path.join(root, 'ready'));
+    // No terminate() from the test: the wrapper's own watchdog must act on the past deadline.
+    expect((await held.exited).signal).toBe('SIGKILL');
+    expect(isProcessAlive(held.pid)).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { isProcessAlive, signalNameFromStatus, signalProcessGroup } from './proc
  * status and logs.
  */
 const wrapperScript = [
-  'exit_file=$1; shift',
+  'exit_file=$1; fence_file=$2; shift 2',
   // Held until the agent writes "go": the pid is known (and reported by `start`) before the command runs;
   // EOF means the agent died first, so the command never runs.
   'read -r go || exit 125',
@@ -18,19 +18,28 @@ const wrapperScript = [
   "trap ':' TERM",
   '"$@" </dev/null &',
   'child=$!',
+  // The self-fence must outlive the agent: the agent writes "<term> <kill>" deadlines in /proc/uptime
+  // seconds (a monotonic clock) to fence_file after every good renew; if it dies and stops renewing,
+  // this watchdog still SIGTERMs the command and then SIGKILLs the whole group.
+  '( trap - TERM; while :; do sleep 1; [ -s "$fence_file" ] || continue; read -r term hard < "$fence_file";',
+  '  now=$(cut -d. -f1 /proc/uptime); if [ "$now" -ge "$hard" ]; then kill -KILL 0;',
+  '  elif [ "$now" -ge "$term" ]; then kill -TERM "$child" 2>/dev/null; fi; done ) </dev/null >/dev/null 2>&1 &',
+  'watchdog=$!',
   'wait "$child"; code=$?',
   'while kill -0 "$child" 2>/dev/null; do wait "$child"; code=$?; done',
+  'kill "$watchdog" 2>/dev/null',
   'printf "%s\\n" "$code" > "$exit_file"',
   'exit "$code"',
 ].join('\n');
 
-export type AttemptFiles = { stdoutPath: string; stderrPath: string; exitStatusPath: string };
+export type AttemptFiles = { stdoutPath: string; stderrPath: string; exitStatusPath: string; fencePath: string };
 
 export function attemptFiles(attemptDir: string): AttemptFiles {
   return {
     stdoutPath: path.join(attemptDir, 'stdout.log'),
     stderrPath: path.join(attemptDir, 'stderr.log'),
     exitStatusPath: path.join(attemptDir, 'exit-status'),
+    fencePath: path.join(attemptDir, 'fence-deadlines'),
   };
 }
 
@@ -43,6 +52,8 @@ export type RunningProcess = {
   /** SIGTERM to the group, then SIGKILL after `graceMs` unless it exited; resolves when it has exited. */
   terminate(graceMs: number): Promise<ProcessExit>;
   kill(): void;
+  /** Stops watching without touching the process (agent shutdown); it lives on under its own watchdog. */
+  detach(): void;
 };
 
 export type ProcessLaunch = {
@@ -68,7 +79,7 @@ export function startProcess(launch: ProcessLaunch): HeldProcess {
   const stdoutFd = fs.openSync(files.stdoutPath, 'a');
   const stderrFd = fs.openSync(files.stderrPath, 'a');
   try {
-    const child = spawn('/bin/sh', ['-c', wrapperScript, 'switchyard-task', files.exitStatusPath, ...launch.command], {
+    const child = spawn('/bin/sh', ['-c', wrapperScript, 'switchyard-task', files.exitStatusPath, files.fencePath, ...launch.command], {
       cwd: launch.workdir,
       env: launch.env,
       detached: true,
@@ -79,8 +90,12 @@ export function startProcess(launch: ProcessLaunch): HeldProcess {
     const exited = new Promise<ProcessExit>((resolve) => {
       child.once('exit', (code, signal) => resolve(decodeExit(code, signal, files)));
     });
+    const detach = () => {
+      child.stdin?.destroy();
+      child.unref();
+    };
     return {
-      ...supervise(child.pid, exited),
+      ...supervise(child.pid, exited, detach),
       release: () => child.stdin?.end('go\n'),
     };
   } finally {
@@ -95,22 +110,25 @@ export function startProcess(launch: ProcessLaunch): HeldProcess {
  */
 export function adoptProcess(options: { pid: number; attemptDir: string; pollIntervalMs?: number }): RunningProcess {
   const files = attemptFiles(options.attemptDir);
+  let timer: NodeJS.Timeout | undefined;
   const exited = new Promise<ProcessExit>((resolve) => {
     const poll = () => {
       if (isProcessAlive(options.pid, files.exitStatusPath)) return;
       clearInterval(timer);
       resolve(decodeExit(null, null, files));
     };
-    const timer = setInterval(poll, options.pollIntervalMs ?? 200);
+    timer = setInterval(poll, options.pollIntervalMs ?? 200);
     poll();
   });
-  return supervise(options.pid, exited);
+  return supervise(options.pid, exited, () => clearInterval(timer));
 }
 
-function supervise(pid: number, exited: Promise<ProcessExit>): RunningProcess {
+function supervise(pid: number, exited: Promise<ProcessExit>, detach: () => void): RunningProcess {
   let hasExited = false;
+  let isDetached = false;
   void exited.then(() => {
     hasExited = true;
+    if (isDetached) return;
     // Whatever the command left behind in its group goes with it.
     signalProcessGroup(pid, 'SIGKILL');
   });
@@ -128,6 +146,10 @@ function supervise(pid: number, exited: Promise<ProcessExit>): RunningProcess {
     kill() {
       if (!hasExited) signalProcessGroup(pid, 'SIGKILL');
     },
+    detach() {
+      isDetached = true;
+      detach();
+    },
   };
 }
 
@@ -143,4 +165,30 @@ function decodeExit(code: number | null, signal: NodeJS.Signals | null, files: A
   }
   const statusSignal = signalNameFromStatus(status);
   return statusSignal ? { exitCode: null, signal: statusSignal } : { exitCode: status, signal: null };
+}
+
+/**
+ * Publishes the self-fence deadlines for the wrapper's watchdog, in /proc/uptime seconds, rounded down so
+ * the watchdog never acts later than the agent would.
+ */
+export function writeFenceDeadlines(attemptDir: string, deadlines: { terminateInMs: number; killInMs: number }): void {
+  const uptimeS = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const terminateAt = Math.floor(uptimeS + deadlines.terminateInMs / 1000);
+  const killAt = Math.floor(uptimeS + deadlines.killInMs / 1000);
+  const target = attemptFiles(attemptDir).fencePath;
+  // Written whole and renamed, so the watchdog never reads half a line.
+  fs.writeFileSync(`${target}.tmp`, `${terminateAt} ${killAt}\n`);
+  fs.renameSync(`${target}.tmp`, target);
+}
+
+/** The deadlines an earlier agent process published, relative to now; null when none were written. */
+export function readFenceDeadlines(attemptDir: string): { terminateInMs: number; killInMs: number } | null {
+  try {
+    const [terminateAt, killAt] = fs.readFileSync(attemptFiles(attemptDir).fencePath, 'utf8').trim().split(' ').map(Number);
+    const uptimeS = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    if (!Number.isFinite(terminateAt) || !Number.isFinite(killAt)) return null;
+    return { terminateInMs: (terminateAt - uptimeS) * 1000, killInMs: (killAt - uptimeS) * 1000 };
+  } catch {
+    return null;
+  }
 }

@@ -19,6 +19,8 @@ export type LeaseRenewerOptions = {
   /** 409 stale_attempt: the attempt is no longer ours; stop the process and do not complete. */
   onStale(): void;
   onFence(stage: FenceStage): void;
+  /** After every good renew (and at start): the fence deadlines from now, for the process's own watchdog. */
+  onGranted?(deadlines: { terminateInMs: number; killInMs: number }): void;
 };
 
 /**
@@ -49,8 +51,11 @@ export function createLeaseRenewer(options: LeaseRenewerOptions) {
     if (!isRunning) return;
     const { terminateAfterMs, killAfterMs } = selfFenceDelays(leaseTtlMs);
     const now = clock.nowMs();
-    terminateTimer = timers.setTimeout(() => fence('terminate'), lastGrantSendMs + terminateAfterMs - now);
-    killTimer = timers.setTimeout(() => fence('kill'), lastGrantSendMs + killAfterMs - now);
+    const terminateInMs = lastGrantSendMs + terminateAfterMs - now;
+    const killInMs = lastGrantSendMs + killAfterMs - now;
+    terminateTimer = timers.setTimeout(() => fence('terminate'), terminateInMs);
+    killTimer = timers.setTimeout(() => fence('kill'), killInMs);
+    options.onGranted?.({ terminateInMs, killInMs });
   };
 
   const fence = (stage: FenceStage) => {

@@ -1,15 +1,8 @@
+import type { UsageBuckets, UsageSource } from './usage/index.js';
 import type { ApiKeyService } from './api-keys/api-key-service.js';
 import type { ChannelService } from './channels/channel-service.js';
 
-/** Token counts of one request, by billing bucket. `output` includes `reasoning`. */
-export interface UsageBuckets {
-  input: number;
-  cache_read: number;
-  cache_write: number;
-  output: number;
-  reasoning: number;
-}
-export type UsageSource = 'reported' | 'estimated';
+export type { UsageBuckets, UsageSource };
 
 /** What a quota holder knows before the request is forwarded. */
 export interface QuotaReservationContext {
