@@ -7,3 +7,13 @@ export * from './sandbox/sandbox-types.js';
 export { judgeSolution, type JudgeOptions } from './judge/judge-solution.js';
 export { runJudgeCommand } from './judge/judge-cli.js';
 export { parseCompareMode, compareOutput, type CompareMode } from './judge/output-compare.js';
+/** tests.zip intake: unpack to a temp dir, validate while streaming, move into place; coded rejections. */
+export { unpackTestsZip, type TestsZipResult } from './intake/tests-zip-intake.js';
+export { TestsIntakeError, type TestsIntakeErrorCode } from './intake/tests-intake-error.js';
+export {
+  clampJudgeLimits,
+  readJudgeLimitCeilings,
+  readTestsIntakeLimits,
+  type JudgeLimitCeilings,
+  type TestsIntakeLimits,
+} from './intake/tests-intake-limits.js';

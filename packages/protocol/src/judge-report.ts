@@ -19,7 +19,10 @@ export const judgeVerdictBasisSchema = z.enum([
 
 export const judgeCompareModeSchema = z
   .string()
-  .regex(/^(tokens|trim_ws|exact|checker|float:[0-9.eE+-]+)$/, 'tokens | trim_ws | exact | float:EPS | checker');
+  .regex(
+    /^(tokens|trim_ws|exact|checker|float:[0-9.eE+-]+)$/,
+    'tokens | trim_ws | exact | float:EPS | checker',
+  );
 
 export const judgeCompileResultSchema = z.object({
   ok: z.boolean(),

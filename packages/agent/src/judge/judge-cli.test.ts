@@ -37,7 +37,9 @@ describe(runJudgeCommand.name, () => {
     expect(await runJudgeCommand(['--source', 'main.cpp'])).toBe(2);
     expect(printed).toContain('--tests is required');
     expect(await runJudgeCommand(['--source', 'a', '--tests', 'b', '--out', 'c', '--jobs', 'x'])).toBe(2);
-    expect(await runJudgeCommand(['--source', 'a', '--tests', 'b', '--out', 'c', '--compare', 'fuzzy'])).toBe(2);
+    expect(await runJudgeCommand(['--source', 'a', '--tests', 'b', '--out', 'c', '--compare', 'fuzzy'])).toBe(
+      2,
+    );
   });
 
   it('returns 0 for a completed judging with a wrong answer and writes report.json', async () => {
@@ -48,7 +50,10 @@ describe(runJudgeCommand.name, () => {
     writeFileSync(path.join(tests, '2.in'), '2 2\n');
     writeFileSync(path.join(tests, '2.out'), '5\n');
     const source = path.join(scratch, 'main.cpp');
-    writeFileSync(source, '#include <cstdio>\nint main(){int a,b;std::scanf("%d%d",&a,&b);std::printf("%d\\n",a+b);}\n');
+    writeFileSync(
+      source,
+      '#include <cstdio>\nint main(){int a,b;std::scanf("%d%d",&a,&b);std::printf("%d\\n",a+b);}\n',
+    );
     const out = path.join(scratch, 'out');
     captureOutput();
     const code = await runJudgeCommand(['--source', source, '--tests', scratch, '--out', out, '--no-pch']);

@@ -68,7 +68,8 @@ function parseJudgeArgs(argv: string[]) {
     if (!values[required]) throw new Error(`--${required} is required`);
   }
   const compare = parseCompareMode(values.compare ?? (values.checker ? 'checker' : 'tokens'));
-  if (compare.kind === 'checker' && !values.checker) throw new Error('--compare checker needs --checker FILE');
+  if (compare.kind === 'checker' && !values.checker)
+    throw new Error('--compare checker needs --checker FILE');
   return {
     help: false as const,
     options: {
@@ -119,6 +120,15 @@ export function formatTestTable(report: JudgeReport): string {
     test.signal ?? String(test.exit_code ?? '-'),
     (test.diff_preview ?? test.checker_message ?? test.system_error ?? '').split('\n')[0].slice(0, 60),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -72,7 +72,9 @@ describe(judgeSolution.name, () => {
     expect(byName['4'].verdict_basis).toBe('cpu_time');
     expect(byName['6'].stdout_truncated).toBe(true);
     expect(byName['7'].signal).toBe('SIGSEGV');
-    const onDisk = judgeReportSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'report.json'), 'utf8')));
+    const onDisk = judgeReportSchema.parse(
+      JSON.parse(readFileSync(path.join(outDir, 'report.json'), 'utf8')),
+    );
     expect(onDisk.verdict).toBe('WA');
     expect(readdirSync(path.join(outDir, 'artifacts'))).toEqual(
       expect.arrayContaining(['3.diff', '3.stdout', '7.stderr', 'compile.stderr']),

@@ -68,7 +68,8 @@ export async function judgeSolution(options: JudgeOptions): Promise<JudgeReport>
     });
   try {
     const { cases } = await discoverTestCases(options.testsDir);
-    const pch = options.precompiledHeader === false ? null : await ensurePrecompiledHeader(cacheDir, compileFlags);
+    const pch =
+      options.precompiledHeader === false ? null : await ensurePrecompiledHeader(cacheDir, compileFlags);
     const compiled = await compileInSandbox({
       sandbox,
       sources: [options.sourcePath],

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JudgeTestResult } from '@switchyard/protocol';
-import { type Sandbox, SandboxSetupError, type SandboxLimits } from '../sandbox/sandbox-types.js';
+import { type Sandbox, type SandboxLimits, SandboxSetupError } from '../sandbox/sandbox-types.js';
 import { type CompareMode, compareOutput } from './output-compare.js';
 import { signalName, verdictFromRun } from './run-verdict.js';
 import type { TestCase } from './test-case-discovery.js';
@@ -59,7 +59,12 @@ export async function judgeTestCase(testCase: TestCase, context: TestRunContext)
         logPrefix: artifact('checker'),
         messageBytes: context.previewBytes,
       });
-      return { ...base, verdict: checked.verdict, verdict_basis: checked.basis, checker_message: checked.message };
+      return {
+        ...base,
+        verdict: checked.verdict,
+        verdict_basis: checked.basis,
+        checker_message: checked.message,
+      };
     }
     const outcome = compareOutput(
       context.compare,

@@ -12,19 +12,31 @@ describe(compareOutput.name, () => {
   });
 
   it('names the first differing token in tokens mode', () => {
-    expect(compareOutput(tokens, '1 2 4', '1 2 3')).toEqual({ ok: false, diff: 'token 3: expected "3", got "4"' });
-    expect(compareOutput(tokens, '1 2', '1 2 3')).toEqual({ ok: false, diff: 'token 3: expected "3", got <end of output>' });
+    expect(compareOutput(tokens, '1 2 4', '1 2 3')).toEqual({
+      ok: false,
+      diff: 'token 3: expected "3", got "4"',
+    });
+    expect(compareOutput(tokens, '1 2', '1 2 3')).toEqual({
+      ok: false,
+      diff: 'token 3: expected "3", got <end of output>',
+    });
   });
 
   it('ignores trailing spaces, CR and trailing blank lines in trim_ws mode but not inner spacing', () => {
     expect(compareOutput(trimWs, 'a b  \r\nc\r\n\r\n\n', 'a b\nc').ok).toBe(true);
-    expect(compareOutput(trimWs, 'a  b\n', 'a b\n')).toEqual({ ok: false, diff: 'line 1: expected "a b", got "a  b"' });
+    expect(compareOutput(trimWs, 'a  b\n', 'a b\n')).toEqual({
+      ok: false,
+      diff: 'line 1: expected "a b", got "a  b"',
+    });
     expect(compareOutput(trimWs, ' a\n', 'a\n').ok).toBe(false);
   });
 
   it('requires byte equality in exact mode, CRLF and final newline included', () => {
     expect(compareOutput(exact, 'a\nb\n', 'a\nb\n').ok).toBe(true);
-    expect(compareOutput(exact, 'a\r\nb\n', 'a\nb\n')).toEqual({ ok: false, diff: 'line 1: expected "a", got "a\\r"' });
+    expect(compareOutput(exact, 'a\r\nb\n', 'a\nb\n')).toEqual({
+      ok: false,
+      diff: 'line 1: expected "a", got "a\\r"',
+    });
     expect(compareOutput(exact, 'a\nb', 'a\nb\n').ok).toBe(false);
   });
 

@@ -12,7 +12,8 @@ const previewChars = 200;
 
 /** Parses `tokens | trim_ws | exact | float:EPS | checker`. */
 export function parseCompareMode(text: string): CompareMode {
-  if (text === 'tokens' || text === 'trim_ws' || text === 'exact' || text === 'checker') return { kind: text };
+  if (text === 'tokens' || text === 'trim_ws' || text === 'exact' || text === 'checker')
+    return { kind: text };
   const float = /^float:([0-9.eE+-]+)$/.exec(text);
   const epsilon = float ? Number(float[1]) : Number.NaN;
   if (Number.isFinite(epsilon) && epsilon >= 0) return { kind: 'float', epsilon };

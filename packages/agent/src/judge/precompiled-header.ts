@@ -28,7 +28,10 @@ async function buildHeader(cacheDir: string, flags: string[]): Promise<string | 
   const header = await locateHeader(flags);
   if (!header) return null;
   const { stdout: version } = await execFileAsync('g++', ['-dumpfullversion']);
-  const hash = createHash('sha256').update(`${version}\0${header}\0${flags.join(' ')}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(`${version}\0${header}\0${flags.join(' ')}`)
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(cacheDir, `pch-${hash}`);
   const target = path.join(dir, 'bits', 'stdc++.h.gch');
   if ((await stat(target).catch(() => null))?.isFile()) return dir;
@@ -47,8 +50,10 @@ async function buildHeader(cacheDir: string, flags: string[]): Promise<string | 
 // `g++ -H` prints each header it opens; the first line is bits/stdc++.h itself.
 async function locateHeader(flags: string[]): Promise<string | null> {
   const found = await new Promise<string>((resolve) => {
-    const child = execFile('g++', [...flags, '-H', '-fsyntax-only', '-x', 'c++', '-'], (_error, _out, stderr) =>
-      resolve(stderr),
+    const child = execFile(
+      'g++',
+      [...flags, '-H', '-fsyntax-only', '-x', 'c++', '-'],
+      (_error, _out, stderr) => resolve(stderr),
     );
     child.stdin?.end('#include <bits/stdc++.h>\n');
   });

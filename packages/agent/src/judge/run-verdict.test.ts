@@ -42,7 +42,10 @@ describe(verdictFromRun.name, () => {
   });
 
   it('maps signals and non-zero exits to RE with their basis', () => {
-    expect(verdictFromRun({ ...clean, signal: 11, exitCode: null }, limits)).toEqual({ verdict: 'RE', basis: 'signal' });
+    expect(verdictFromRun({ ...clean, signal: 11, exitCode: null }, limits)).toEqual({
+      verdict: 'RE',
+      basis: 'signal',
+    });
     expect(verdictFromRun({ ...clean, exitCode: 3 }, limits)).toEqual({ verdict: 'RE', basis: 'exit_code' });
   });
 });

@@ -57,7 +57,14 @@ export async function compileInSandbox(request: CompileRequest): Promise<Compile
   const stderrPath = path.join(request.workDir, 'compile.stderr');
   const main = path.basename(request.sources[0]);
   const result = await request.sandbox.run({
-    command: ['/usr/bin/g++', ...compileFlags, ...(pch ? ['-I/pch'] : []), '-o', `/out/${request.outputName}`, main],
+    command: [
+      '/usr/bin/g++',
+      ...compileFlags,
+      ...(pch ? ['-I/pch'] : []),
+      '-o',
+      `/out/${request.outputName}`,
+      main,
+    ],
     limits: compileLimits,
     binds,
     cwd: '/src',

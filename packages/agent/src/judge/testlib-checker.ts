@@ -52,6 +52,10 @@ export async function runTestlibChecker(request: CheckerRequest): Promise<Checke
     case 7:
       return { verdict: 'WA', basis: 'checker', message };
     default:
-      return { verdict: 'SE', basis: 'system', message: `checker failed (exit ${result.exitCode}): ${message}` };
+      return {
+        verdict: 'SE',
+        basis: 'system',
+        message: `checker failed (exit ${result.exitCode}): ${message}`,
+      };
   }
 }

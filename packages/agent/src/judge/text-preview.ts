@@ -1,7 +1,10 @@
 import { open } from 'node:fs/promises';
 
 /** The first `maxBytes` of a file as text, and whether more was there. */
-export async function previewFile(file: string, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+export async function previewFile(
+  file: string,
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return { text: '', truncated: false };
   try {

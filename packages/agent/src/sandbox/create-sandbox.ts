@@ -19,7 +19,8 @@ export async function createSandbox(
   options: { executor?: SandboxExecutor; cacheDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Sandbox> {
   const env = options.env ?? process.env;
-  const executor = options.executor ?? (env.SWITCHYARD_SANDBOX_EXECUTOR as SandboxExecutor | undefined) ?? 'auto';
+  const executor =
+    options.executor ?? (env.SWITCHYARD_SANDBOX_EXECUTOR as SandboxExecutor | undefined) ?? 'auto';
   const cacheDir = options.cacheDir ?? defaultSandboxCacheDir(env);
   if (executor === 'docker') return createDockerSandbox({ image: env.SWITCHYARD_SANDBOX_IMAGE });
   if (executor === 'auto' && process.getuid?.() !== 0 && (await detectDockerEngine()).available) {

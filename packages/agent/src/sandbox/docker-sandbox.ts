@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { promisify } from 'node:util';
 import type { JudgeIsolation, JudgeIsolationLayer } from '@switchyard/protocol';
-import { type Sandbox, type SandboxRunRequest, type SandboxRunResult, SandboxSetupError } from './sandbox-types.js';
+import {
+  type Sandbox,
+  type SandboxRunRequest,
+  type SandboxRunResult,
+  SandboxSetupError,
+} from './sandbox-types.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -29,7 +34,10 @@ export async function detectDockerEngine(docker = 'docker'): Promise<{ available
 }
 
 /** `docker run` arguments with the seed §B2 hardening flags. */
-export function buildDockerRunArgs(request: SandboxRunRequest, options: DockerSandboxOptions & { name: string }) {
+export function buildDockerRunArgs(
+  request: SandboxRunRequest,
+  options: DockerSandboxOptions & { name: string },
+) {
   const { limits } = request;
   const memory = `${limits.memoryKb}k`;
   const cpuSeconds = Math.ceil(limits.cpuTimeMs / 1000) + 1;
@@ -43,7 +51,8 @@ export function buildDockerRunArgs(request: SandboxRunRequest, options: DockerSa
   args.push('--ulimit', `stack=${stack}:${stack}`, '--ulimit', 'core=0:0');
   args.push('--cap-drop', 'ALL', '--security-opt', 'no-new-privileges');
   args.push('--user', `${options.uid ?? 65534}:${options.gid ?? 65534}`, '-w', request.cwd);
-  for (const bind of request.binds) args.push('-v', `${bind.source}:${bind.target}:${bind.writable ? 'rw' : 'ro'}`);
+  for (const bind of request.binds)
+    args.push('-v', `${bind.source}:${bind.target}:${bind.writable ? 'rw' : 'ro'}`);
   for (const [key, value] of Object.entries(request.env ?? { PATH: '/usr/local/bin:/usr/bin:/bin' })) {
     args.push('-e', `${key}=${value}`);
   }

@@ -56,7 +56,8 @@ export async function createNamespaceSandbox(options: NamespaceSandboxOptions): 
     const failure = await probe(launcher, mode);
     if (failure) {
       mode.namespaces = false;
-      for (const layer of namespaceLayers) missing.push({ layer, reason: `namespace setup failed: ${failure}` });
+      for (const layer of namespaceLayers)
+        missing.push({ layer, reason: `namespace setup failed: ${failure}` });
     }
   }
   missing.push(...cgroupGaps(cgroups));
@@ -100,7 +101,9 @@ function buildIsolation(
     ...(['non_root_user', 'no_new_privileges', 'clean_environment', 'cgroup_memory', 'cgroup_pids'] as const),
     ...(['cgroup_cpu', 'rlimits'] as const),
   ];
-  const layers = Object.fromEntries(all.map((layer) => [layer, !absent.has(layer)])) as JudgeIsolation['layers'];
+  const layers = Object.fromEntries(
+    all.map((layer) => [layer, !absent.has(layer)]),
+  ) as JudgeIsolation['layers'];
   return { executor: 'namespace', layers, missing, cgroup_version: cgroupVersion, sandbox_uid: uid };
 }
 

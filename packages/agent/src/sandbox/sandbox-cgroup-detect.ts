@@ -23,7 +23,11 @@ export async function detectCgroups(env: NodeJS.ProcessEnv = process.env): Promi
   const unified = mounts.split('\n').find((line) => line.split(' ')[2] === 'cgroup2');
   const v1Mounts = mounts.split('\n').filter((line) => line.split(' ')[2] === 'cgroup');
   if (v1Mounts.length === 0 && unified) {
-    const ownPath = own.split('\n').find((line) => line.startsWith('0::'))?.slice(3) ?? '/';
+    const ownPath =
+      own
+        .split('\n')
+        .find((line) => line.startsWith('0::'))
+        ?.slice(3) ?? '/';
     return planV2(path.join(unified.split(' ')[1], ownPath));
   }
   if (v1Mounts.length === 0) return { version: null, problems: ['no cgroup filesystem is mounted'] };
@@ -40,7 +44,13 @@ export async function detectCgroups(env: NodeJS.ProcessEnv = process.env): Promi
     if (!usable) problems.push(`cgroup v1 ${controller} hierarchy is not writable at ${dir}`);
     return usable ? dir : null;
   };
-  return { version: 'v1', memory: await find('memory'), pids: await find('pids'), cpu: await find('cpuacct'), problems };
+  return {
+    version: 'v1',
+    memory: await find('memory'),
+    pids: await find('pids'),
+    cpu: await find('cpuacct'),
+    problems,
+  };
 }
 
 async function planV2(dir: string): Promise<CgroupPlan> {
@@ -54,7 +64,8 @@ async function planV2(dir: string): Promise<CgroupPlan> {
       ],
     };
   }
-  if (!(await probeWritable(dir))) return { version: null, problems: [`cgroup v2 at ${dir} is not writable`] };
+  if (!(await probeWritable(dir)))
+    return { version: null, problems: [`cgroup v2 at ${dir} is not writable`] };
   return { version: 'v2', dir, problems: [] };
 }
 

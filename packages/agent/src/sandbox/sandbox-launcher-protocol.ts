@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CgroupPlan } from './sandbox-cgroup-detect.js';
-import { SandboxSetupError, type SandboxRunRequest, type SandboxRunResult } from './sandbox-types.js';
+import { type SandboxRunRequest, type SandboxRunResult, SandboxSetupError } from './sandbox-types.js';
 
 /** How the launcher is asked to isolate; chosen once by the sandbox's probe. */
 export type LauncherMode = {
@@ -37,7 +37,8 @@ export function buildLauncherArgs(request: SandboxRunRequest, mode: LauncherMode
     if (cg.pids) args.push('--cg-pids', cg.pids);
     if (cg.cpu) args.push('--cg-cpu', cg.cpu);
   }
-  for (const [key, value] of Object.entries({ ...defaultEnv, ...request.env })) args.push('--env', `${key}=${value}`);
+  for (const [key, value] of Object.entries({ ...defaultEnv, ...request.env }))
+    args.push('--env', `${key}=${value}`);
   const toHost = hostPathMapper(request, mode);
   if (mode.namespaces) {
     args.push('--root-dir', mode.rootDir);
