@@ -12,8 +12,16 @@ import { adminMessages } from './admin-messages.js';
 import { TablePagination } from './table-pagination.js';
 
 const pageSize = 25;
-const outcomeColors: Record<AuditEvent['outcome'], string> = { success: 'teal', failure: 'red', denied: 'orange' };
-const outcomeKeys = { success: 'outcomeSuccess', failure: 'outcomeFailure', denied: 'outcomeDenied' } as const;
+const outcomeColors: Record<AuditEvent['outcome'], string> = {
+  success: 'teal',
+  failure: 'red',
+  denied: 'orange',
+};
+const outcomeKeys = {
+  success: 'outcomeSuccess',
+  failure: 'outcomeFailure',
+  denied: 'outcomeDenied',
+} as const;
 
 function AuditTable({ events }: { events: AuditEvent[] }) {
   const t = useMessages(adminMessages);
@@ -98,7 +106,10 @@ export function AdminAuditPage() {
             clearable
             value={filters.outcome}
             onChange={(outcome) => setFilters({ ...filters, outcome, page: 1 })}
-            data={(['success', 'failure', 'denied'] as const).map((value) => ({ value, label: t(outcomeKeys[value]) }))}
+            data={(['success', 'failure', 'denied'] as const).map((value) => ({
+              value,
+              label: t(outcomeKeys[value]),
+            }))}
             w={200}
           />
         </Group>
@@ -107,11 +118,20 @@ export function AdminAuditPage() {
         ) : !data ? (
           <LoadingState />
         ) : data.items.length === 0 ? (
-          <EmptyResult title={t('noEventsTitle')} description={t('noEventsBody')} icon={<AuditIcon size={28} />} />
+          <EmptyResult
+            title={t('noEventsTitle')}
+            description={t('noEventsBody')}
+            icon={<AuditIcon size={28} />}
+          />
         ) : (
           <div aria-busy={events.isLoading}>
             <AuditTable events={data.items} />
-            <TablePagination page={data.page} pageSize={data.page_size} total={data.total} onChange={(page) => setFilters({ ...filters, page })} />
+            <TablePagination
+              page={data.page}
+              pageSize={data.page_size}
+              total={data.total}
+              onChange={(page) => setFilters({ ...filters, page })}
+            />
           </div>
         )}
       </Paper>

@@ -1,7 +1,7 @@
 import { AuditIcon, UsersIcon } from '../app/app-icons.js';
 import { lazyPage, type NavigationSection } from '../app/navigation-types.js';
-import { messageOf } from '../i18n/message-bundle.js';
 import { commonMessages } from '../i18n/common-messages.js';
+import { messageOf } from '../i18n/message-bundle.js';
 import { adminMessages } from './admin-messages.js';
 
 export const adminSection: NavigationSection = {

@@ -21,7 +21,11 @@ interface Notice {
   message: string;
 }
 
-function UserActions(props: { user: PublicUser; onPatch(patch: { is_disabled?: boolean; role?: UserRole }): void; onReset(): void }) {
+function UserActions(props: {
+  user: PublicUser;
+  onPatch(patch: { is_disabled?: boolean; role?: UserRole }): void;
+  onReset(): void;
+}) {
   const { user, onPatch, onReset } = props;
   const t = useMessages(adminMessages);
   return (
@@ -37,7 +41,10 @@ function UserActions(props: { user: PublicUser; onPatch(patch: { is_disabled?: b
         </Menu.Item>
         <Menu.Item onClick={onReset}>{t('resetPassword')}</Menu.Item>
         <Menu.Divider />
-        <Menu.Item color={user.is_disabled ? 'teal' : 'red'} onClick={() => onPatch({ is_disabled: !user.is_disabled })}>
+        <Menu.Item
+          color={user.is_disabled ? 'teal' : 'red'}
+          onClick={() => onPatch({ is_disabled: !user.is_disabled })}
+        >
           {user.is_disabled ? t('enable') : t('disable')}
         </Menu.Item>
       </Menu.Dropdown>
@@ -152,7 +159,11 @@ function UsersTable(props: {
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
-                <UserActions user={user} onPatch={(patch) => props.onPatch(user, patch)} onReset={() => props.onReset(user)} />
+                <UserActions
+                  user={user}
+                  onPatch={(patch) => props.onPatch(user, patch)}
+                  onReset={() => props.onReset(user)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -167,7 +178,12 @@ export function AdminUsersPage() {
   const common = useMessages(commonMessages);
   const errorText = useErrorText();
   const { identity, user: currentUser } = useSession();
-  const [filters, setFilters] = useState({ query: '', role: null as string | null, status: null as string | null, page: 1 });
+  const [filters, setFilters] = useState({
+    query: '',
+    role: null as string | null,
+    status: null as string | null,
+    page: 1,
+  });
   const [debouncedQuery] = useDebouncedValue(filters.query.trim(), 250);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [resetTarget, setResetTarget] = useState<PublicUser | null>(null);
@@ -187,7 +203,10 @@ export function AdminUsersPage() {
       const message =
         patch.is_disabled !== undefined
           ? t(updated.is_disabled ? 'disabledDone' : 'enabledDone', { username: updated.username })
-          : t('roleDone', { username: updated.username, role: updated.role === 'admin' ? common('roleAdmin') : common('roleUser') });
+          : t('roleDone', {
+              username: updated.username,
+              role: updated.role === 'admin' ? common('roleAdmin') : common('roleUser'),
+            });
       setNotice({ color: 'teal', message });
       users.reload();
     } catch (error) {
@@ -224,11 +243,25 @@ export function AdminUsersPage() {
         ) : !data ? (
           <LoadingState />
         ) : data.items.length === 0 ? (
-          <EmptyResult title={t('noUsersTitle')} description={t('noUsersBody')} icon={<UsersIcon size={28} />} />
+          <EmptyResult
+            title={t('noUsersTitle')}
+            description={t('noUsersBody')}
+            icon={<UsersIcon size={28} />}
+          />
         ) : (
           <div aria-busy={users.isLoading}>
-            <UsersTable users={data.items} currentUserId={currentUser?.id} onPatch={patchUser} onReset={setResetTarget} />
-            <TablePagination page={data.page} pageSize={data.page_size} total={data.total} onChange={(page) => setFilters({ ...filters, page })} />
+            <UsersTable
+              users={data.items}
+              currentUserId={currentUser?.id}
+              onPatch={patchUser}
+              onReset={setResetTarget}
+            />
+            <TablePagination
+              page={data.page}
+              pageSize={data.page_size}
+              total={data.total}
+              onChange={(page) => setFilters({ ...filters, page })}
+            />
           </div>
         )}
       </Paper>

@@ -6,7 +6,11 @@ import { useMessages } from '../i18n/locale-context.js';
 import { useSession } from '../session/session-context.js';
 import { adminMessages } from './admin-messages.js';
 
-export function ResetPasswordModal(props: { user: PublicUser | null; onClose(): void; onDone(user: PublicUser): void }) {
+export function ResetPasswordModal(props: {
+  user: PublicUser | null;
+  onClose(): void;
+  onDone(user: PublicUser): void;
+}) {
   const { user, onClose, onDone } = props;
   const t = useMessages(adminMessages);
   const { identity } = useSession();
@@ -14,6 +18,7 @@ export function ResetPasswordModal(props: { user: PublicUser | null; onClose(): 
   const form = useApiForm();
   const { reset } = form;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opening the modal for another user starts a clean form.
   useEffect(() => {
     setNewPassword('');
     reset();
@@ -30,7 +35,12 @@ export function ResetPasswordModal(props: { user: PublicUser | null; onClose(): 
   }
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? t('resetTitle', { username: user.username }) : ''} centered>
+    <Modal
+      opened={user !== null}
+      onClose={onClose}
+      title={user ? t('resetTitle', { username: user.username }) : ''}
+      centered
+    >
       <form onSubmit={onSubmit} noValidate aria-describedby={form.formError ? form.errorId : undefined}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">

@@ -45,18 +45,26 @@ function fakeServer(responder: Responder) {
 
 const errorBody = (code: string, message = code) => ({ error: { code, message } });
 
-function setup(responder: Responder, initial: StoredTokens | null = { accessToken: 'a1', refreshToken: 'r1' }) {
+function setup(
+  responder: Responder,
+  initial: StoredTokens | null = { accessToken: 'a1', refreshToken: 'r1' },
+) {
   const server = fakeServer(responder);
   const tokens = memoryTokens(initial);
   const ended: SessionEndReason[] = [];
-  const client = createApiClient({ fetch: server.fetchFake, tokens, onSessionEnded: (reason) => ended.push(reason) });
+  const client = createApiClient({
+    fetch: server.fetchFake,
+    tokens,
+    onSessionEnded: (reason) => ended.push(reason),
+  });
   return { client, tokens, ended, seen: server.seen };
 }
 
 describe('api client session handling', () => {
   it('refreshes once on 401, stores the rotated pair and retries with the new access token', async () => {
     const { client, tokens, ended, seen } = setup((request) => {
-      if (request.url === '/api/auth/refresh') return { status: 200, body: { access_token: 'a2', refresh_token: 'r2' } };
+      if (request.url === '/api/auth/refresh')
+        return { status: 200, body: { access_token: 'a2', refresh_token: 'r2' } };
       if (request.authorization === 'Bearer a2') return { status: 200, body: { id: 'usr_1' } };
       return { status: 401, body: errorBody('unauthorized') };
     });
@@ -73,7 +81,8 @@ describe('api client session handling', () => {
 
   it('shares one refresh between concurrent 401s so the single-use refresh token is spent once', async () => {
     const { client, seen } = setup((request) => {
-      if (request.url === '/api/auth/refresh') return { status: 200, body: { access_token: 'a2', refresh_token: 'r2' } };
+      if (request.url === '/api/auth/refresh')
+        return { status: 200, body: { access_token: 'a2', refresh_token: 'r2' } };
       if (request.authorization === 'Bearer a2') return { status: 200, body: { ok: request.url } };
       return { status: 401, body: errorBody('unauthorized') };
     });
@@ -83,15 +92,26 @@ describe('api client session handling', () => {
   });
 
   it('ends the session as expired when the refresh is refused', async () => {
-    const { client, tokens, ended } = setup(() => ({ status: 401, body: errorBody('unauthorized', 'Invalid or expired token') }));
-    await expect(client.request({ path: '/api/auth/me' })).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    const { client, tokens, ended } = setup(() => ({
+      status: 401,
+      body: errorBody('unauthorized', 'Invalid or expired token'),
+    }));
+    await expect(client.request({ path: '/api/auth/me' })).rejects.toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+    });
     expect(ended).toEqual(['expired']);
     expect(tokens.current).toBeNull();
   });
 
   it('ends the session as disabled on 403 user_disabled without trying a refresh', async () => {
-    const { client, tokens, ended, seen } = setup(() => ({ status: 403, body: errorBody('user_disabled', 'This account has been disabled') }));
-    const error = (await client.request({ path: '/api/admin/users' }).catch((caught: unknown) => caught)) as ApiError;
+    const { client, tokens, ended, seen } = setup(() => ({
+      status: 403,
+      body: errorBody('user_disabled', 'This account has been disabled'),
+    }));
+    const error = (await client
+      .request({ path: '/api/admin/users' })
+      .catch((caught: unknown) => caught)) as ApiError;
     expect(error.code).toBe('user_disabled');
     expect(error.message).toBe('This account has been disabled');
     expect(ended).toEqual(['disabled']);
@@ -115,7 +135,12 @@ describe('api client session handling', () => {
       null,
     );
     await expect(
-      client.request({ method: 'POST', path: '/api/auth/login', body: { username: 'x', password: 'y' }, authenticated: false }),
+      client.request({
+        method: 'POST',
+        path: '/api/auth/login',
+        body: { username: 'x', password: 'y' },
+        authenticated: false,
+      }),
     ).rejects.toMatchObject({ message: 'Invalid username or password' });
     expect(seen).toHaveLength(1);
     expect(ended).toEqual([]);
@@ -125,9 +150,17 @@ describe('api client session handling', () => {
   it('exposes per-field messages from error.details.fields', async () => {
     const { client } = setup(() => ({
       status: 400,
-      body: { error: { code: 'invalid_request', message: 'Invalid body', details: { fields: { password: 'must be at least 8 characters' } } } },
+      body: {
+        error: {
+          code: 'invalid_request',
+          message: 'Invalid body',
+          details: { fields: { password: 'must be at least 8 characters' } },
+        },
+      },
     }));
-    const error = (await client.request({ method: 'POST', path: '/api/auth/signup', body: {}, authenticated: false }).catch((caught: unknown) => caught)) as ApiError;
+    const error = (await client
+      .request({ method: 'POST', path: '/api/auth/signup', body: {}, authenticated: false })
+      .catch((caught: unknown) => caught)) as ApiError;
     expect(error.fieldErrors()).toEqual({ password: 'must be at least 8 characters' });
   });
 
@@ -140,6 +173,9 @@ describe('api client session handling', () => {
       tokens,
       onSessionEnded: () => {},
     });
-    await expect(client.request({ path: '/api/auth/me' })).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    await expect(client.request({ path: '/api/auth/me' })).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+    });
   });
 });

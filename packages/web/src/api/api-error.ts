@@ -17,7 +17,9 @@ export class ApiError extends Error {
     const fields = this.details?.fields;
     if (!fields || typeof fields !== 'object') return {};
     return Object.fromEntries(
-      Object.entries(fields as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      Object.entries(fields as Record<string, unknown>).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
     );
   }
 }
@@ -33,7 +35,10 @@ export function isApiError(error: unknown): error is ApiError {
 export function apiErrorFromBody(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : undefined;
+    const details =
+      error.details && typeof error.details === 'object'
+        ? (error.details as Record<string, unknown>)
+        : undefined;
     return new ApiError({ status, code: error.code, message: error.message, details });
   }
   return new ApiError({ status, code: `http_${status}`, message: `The server answered with HTTP ${status}` });

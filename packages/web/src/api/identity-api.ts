@@ -63,20 +63,30 @@ export function createIdentityApi(client: ApiClient) {
     login: (body: { username: string; password: string }) =>
       client.request<SessionTokens>({ method: 'POST', path: '/api/auth/login', body, authenticated: false }),
     logout: (refreshToken: string | null) =>
-      client.request<void>({ method: 'POST', path: '/api/auth/logout', body: refreshToken ? { refresh_token: refreshToken } : {} }),
+      client.request<void>({
+        method: 'POST',
+        path: '/api/auth/logout',
+        body: refreshToken ? { refresh_token: refreshToken } : {},
+      }),
     me: () => client.request<PublicUser>({ path: '/api/auth/me' }),
     changePassword: (body: { current_password: string; new_password: string }) =>
       client.request<void>({ method: 'PUT', path: '/api/auth/password', body }),
-    listUsers: (query: UserListQuery) => client.request<Page<PublicUser>>({ path: '/api/admin/users', query: { ...query } }),
+    listUsers: (query: UserListQuery) =>
+      client.request<Page<PublicUser>>({ path: '/api/admin/users', query: { ...query } }),
     patchUser: (id: string, body: { is_disabled?: boolean; role?: UserRole }) =>
-      client.request<PublicUser>({ method: 'PATCH', path: `/api/admin/users/${encodeURIComponent(id)}`, body }),
+      client.request<PublicUser>({
+        method: 'PATCH',
+        path: `/api/admin/users/${encodeURIComponent(id)}`,
+        body,
+      }),
     resetPassword: (id: string, newPassword: string) =>
       client.request<void>({
         method: 'POST',
         path: `/api/admin/users/${encodeURIComponent(id)}/reset_password`,
         body: { new_password: newPassword },
       }),
-    listAudit: (query: AuditListQuery) => client.request<Page<AuditEvent>>({ path: '/api/admin/audit', query: { ...query } }),
+    listAudit: (query: AuditListQuery) =>
+      client.request<Page<AuditEvent>>({ path: '/api/admin/audit', query: { ...query } }),
   };
 }
 

@@ -12,7 +12,9 @@ export interface TokenStore {
 const storageKey = 'switchyard.session';
 
 /** Keeps the token pair in localStorage so a reload or a second tab stays signed in. */
-export function createStorageTokenStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): TokenStore {
+export function createStorageTokenStore(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
+): TokenStore {
   return {
     read() {
       const raw = storage.getItem(storageKey);

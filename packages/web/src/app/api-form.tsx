@@ -45,7 +45,15 @@ export function useApiForm(options: { describeError?: (error: unknown) => string
   return { fieldErrors, formError, isSubmitting, submit, reset, errorId };
 }
 
-export function FormErrorAlert({ id, title, message }: { id: string; title: string; message: string | null }) {
+export function FormErrorAlert({
+  id,
+  title,
+  message,
+}: {
+  id: string;
+  title: string;
+  message: string | null;
+}) {
   if (!message) return null;
   return (
     <Alert id={id} color="red" variant="light" title={title} role="alert" aria-live="assertive">
@@ -55,6 +63,10 @@ export function FormErrorAlert({ id, title, message }: { id: string; title: stri
 }
 
 /** Field names whose value is empty, as `{name: message}`. */
-export function missingFields(values: Record<string, string>, required: string[], message: string): FieldErrors {
+export function missingFields(
+  values: Record<string, string>,
+  required: string[],
+  message: string,
+): FieldErrors {
   return Object.fromEntries(required.filter((name) => !values[name]?.trim()).map((name) => [name, message]));
 }

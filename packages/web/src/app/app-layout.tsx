@@ -1,7 +1,18 @@
-import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Badge,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { commonMessages } from '../i18n/common-messages.js';
 import { useLocale, useMessages } from '../i18n/locale-context.js';
 import { useSession } from '../session/session-context.js';
@@ -12,13 +23,14 @@ import { type NavigationPage, sectionsVisibleTo } from './navigation-types.js';
 import { LoadingState } from './page-states.js';
 
 function isActivePage(page: NavigationPage, pathname: string): boolean {
-  return page.path === '/' ? pathname === '/' : pathname === page.path || pathname.startsWith(`${page.path}/`);
+  return page.path === '/'
+    ? pathname === '/'
+    : pathname === page.path || pathname.startsWith(`${page.path}/`);
 }
 
 function UserMenu() {
   const { user, signOut } = useSession();
   const t = useMessages(commonMessages);
-  const navigate = useNavigate();
   if (!user) return null;
   return (
     <Menu position="bottom-end" width={220} shadow="md">
@@ -40,14 +52,7 @@ function UserMenu() {
           {t('navProfile')}
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          color="red"
-          leftSection={<LogoutIcon size={16} />}
-          onClick={async () => {
-            await signOut();
-            navigate('/login?reason=logged-out', { replace: true });
-          }}
-        >
+        <Menu.Item color="red" leftSection={<LogoutIcon size={16} />} onClick={signOut}>
           {t('logout')}
         </Menu.Item>
       </Menu.Dropdown>
@@ -72,7 +77,13 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={isNavOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('toggleNavigation')} />
+            <Burger
+              opened={isNavOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('toggleNavigation')}
+            />
             <UnstyledButton component={Link} to="/" aria-label={t('appName')}>
               <Group gap={10} wrap="nowrap">
                 <BrandMark />
@@ -95,7 +106,7 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('mainNavigation')}>
-        <ScrollArea component="nav" aria-label={t('mainNavigation')}>
+        <ScrollArea>
           {sections.map((section) => (
             <div key={section.id} data-section={section.id}>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={6}>

@@ -19,7 +19,8 @@ function RequireSignedIn({ children }: { children: ReactNode }) {
   if (status === 'signed-out') {
     const params = new URLSearchParams();
     if (endReason) params.set('reason', endReason);
-    if (location.pathname !== '/') params.set('next', location.pathname + location.search);
+    if (location.pathname !== '/' && endReason !== 'logged-out')
+      params.set('next', location.pathname + location.search);
     const search = params.toString();
     return <Navigate to={`/login${search ? `?${search}` : ''}`} replace />;
   }
@@ -58,11 +59,33 @@ export function AppRoutes() {
   return (
     <Suspense fallback={<LoadingState minHeight={400} />}>
       <Routes>
-        <Route path="/login" element={<RequireSignedOut><LoginPage /></RequireSignedOut>} />
-        <Route path="/signup" element={<RequireSignedOut><SignupPage /></RequireSignedOut>} />
-        <Route element={<RequireSignedIn><AppLayout /></RequireSignedIn>}>
+        <Route
+          path="/login"
+          element={
+            <RequireSignedOut>
+              <LoginPage />
+            </RequireSignedOut>
+          }
+        />
+        <Route
+          path="/signup"
+          element={
+            <RequireSignedOut>
+              <SignupPage />
+            </RequireSignedOut>
+          }
+        />
+        <Route
+          element={
+            <RequireSignedIn>
+              <AppLayout />
+            </RequireSignedIn>
+          }
+        >
           {sections.flatMap((section) => [
-            ...section.pages.map((page) => <Route key={page.path} path={page.path} element={<page.page />} />),
+            ...section.pages.map((page) => (
+              <Route key={page.path} path={page.path} element={<page.page />} />
+            )),
             ...(section.routes ?? []).map((route) => (
               <Route key={route.path} path={route.path} element={<route.page />} />
             )),

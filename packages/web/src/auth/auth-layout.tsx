@@ -5,7 +5,12 @@ import { LanguageSwitcher } from '../app/language-switcher.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { useMessages } from '../i18n/locale-context.js';
 
-export function AuthLayout(props: { title: string; subtitle: string; children: ReactNode; footer: ReactNode }) {
+export function AuthLayout(props: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   const t = useMessages(commonMessages);
   return (
     <Box
@@ -48,4 +53,3 @@ export function AuthLayout(props: { title: string; subtitle: string; children: R
     </Box>
   );
 }
-

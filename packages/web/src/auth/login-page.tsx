@@ -18,14 +18,26 @@ function SessionEndNotice({ reason }: { reason: string | null }) {
   const t = useMessages(authMessages);
   if (reason === 'disabled') {
     return (
-      <Alert color="red" variant="light" title={t('reasonDisabledTitle')} role="alert" data-testid="session-notice">
+      <Alert
+        color="red"
+        variant="light"
+        title={t('reasonDisabledTitle')}
+        role="alert"
+        data-testid="session-notice"
+      >
         {t('reasonDisabledBody')}
       </Alert>
     );
   }
   if (reason === 'expired') {
     return (
-      <Alert color="yellow" variant="light" title={t('reasonExpiredTitle')} role="alert" data-testid="session-notice">
+      <Alert
+        color="yellow"
+        variant="light"
+        title={t('reasonExpiredTitle')}
+        role="alert"
+        data-testid="session-notice"
+      >
         {t('reasonExpiredBody')}
       </Alert>
     );
@@ -55,9 +67,12 @@ export function LoginPage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const isDone = await form.submit(async () => {
-      await signIn(values);
-    }, missingFields(values, ['username', 'password'], t('required')));
+    const isDone = await form.submit(
+      async () => {
+        await signIn(values);
+      },
+      missingFields(values, ['username', 'password'], t('required')),
+    );
     if (isDone) navigate(safeNextPath(searchParams.get('next')), { replace: true });
   }
 

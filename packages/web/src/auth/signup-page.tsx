@@ -18,10 +18,19 @@ export function SignupPage() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const clientErrors: FieldErrors = missingFields(values, ['username', 'password', 'confirmPassword'], t('required'));
-    if (values.confirmPassword && values.password !== values.confirmPassword) clientErrors.confirmPassword = t('passwordsDiffer');
+    const clientErrors: FieldErrors = missingFields(
+      values,
+      ['username', 'password', 'confirmPassword'],
+      t('required'),
+    );
+    if (values.confirmPassword && values.password !== values.confirmPassword)
+      clientErrors.confirmPassword = t('passwordsDiffer');
     const isDone = await form.submit(async () => {
-      await signUp({ username: values.username.trim(), password: values.password, email: values.email.trim() || undefined });
+      await signUp({
+        username: values.username.trim(),
+        password: values.password,
+        email: values.email.trim() || undefined,
+      });
     }, clientErrors);
     if (isDone) navigate('/', { replace: true });
   }

@@ -6,7 +6,8 @@ export const accountMessages = defineMessages(
     overviewSubtitle: 'Everything your team runs on Switchyard, in one place.',
     overviewServicesTitle: 'Services',
     overviewNoServicesTitle: 'No services installed yet',
-    overviewNoServicesBody: 'Gateway, relay, fleet and OI pages appear here as soon as they are enabled on this server.',
+    overviewNoServicesBody:
+      'Gateway, relay, fleet and OI pages appear here as soon as they are enabled on this server.',
     overviewAdminTitle: 'Administration',
     openPage: 'Open',
     profileTitle: 'Profile',

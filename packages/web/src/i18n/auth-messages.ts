@@ -22,7 +22,8 @@ export const authMessages = defineMessages(
     haveAccount: 'Already have an account?',
     toLogin: 'Log in',
     reasonDisabledTitle: 'Your account has been disabled',
-    reasonDisabledBody: 'An administrator has disabled this account. Contact them if you think this is a mistake.',
+    reasonDisabledBody:
+      'An administrator has disabled this account. Contact them if you think this is a mistake.',
     reasonExpiredTitle: 'Session expired',
     reasonExpiredBody: 'Please log in again to continue.',
     reasonLoggedOut: 'You have been logged out.',

@@ -1,5 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { formatMessage, isLocale, type Locale, type MessageBundle, type MessageValues } from './message-bundle.js';
+import {
+  formatMessage,
+  isLocale,
+  type Locale,
+  type MessageBundle,
+  type MessageValues,
+} from './message-bundle.js';
 
 const storageKey = 'switchyard.locale';
 

@@ -41,7 +41,10 @@ export function OverviewPage() {
 
   return (
     <>
-      <PageHeader title={t('overviewTitle', { username: user?.username ?? '' })} subtitle={t('overviewSubtitle')} />
+      <PageHeader
+        title={t('overviewTitle', { username: user?.username ?? '' })}
+        subtitle={t('overviewSubtitle')}
+      />
       <Title order={3} size="h4" mb="sm">
         {t('overviewServicesTitle')}
       </Title>
@@ -51,7 +54,12 @@ export function OverviewPage() {
         </Card>
       ) : (
         serviceSections.map((section) => (
-          <SimpleGrid key={section.id} cols={{ base: 1, sm: 2, lg: 3 }} mb="xl" aria-label={section.label(locale)}>
+          <SimpleGrid
+            key={section.id}
+            cols={{ base: 1, sm: 2, lg: 3 }}
+            mb="xl"
+            aria-label={section.label(locale)}
+          >
             {section.pages.map((page) => (
               <PageCard key={page.path} page={page} />
             ))}
@@ -64,7 +72,9 @@ export function OverviewPage() {
             {t('overviewAdminTitle')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            {adminSections.flatMap((section) => section.pages.map((page) => <PageCard key={page.path} page={page} />))}
+            {adminSections.flatMap((section) =>
+              section.pages.map((page) => <PageCard key={page.path} page={page} />),
+            )}
           </SimpleGrid>
         </>
       )}

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Grid, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import type { PublicUser } from '../api/identity-api.js';
+import { useApiQuery } from '../api/use-api-query.js';
 import { FormErrorAlert, missingFields, useApiForm } from '../app/api-form.js';
 import { ErrorState, LoadingState, PageHeader } from '../app/page-states.js';
-import { useApiQuery } from '../api/use-api-query.js';
-import type { PublicUser } from '../api/identity-api.js';
 import { accountMessages } from '../i18n/account-messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { formatDateTime } from '../i18n/date-format.js';
@@ -13,10 +13,10 @@ import { useSession } from '../session/session-context.js';
 function DetailRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group justify="space-between" py={10} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" component="dt">
         {label}
       </Text>
-      <Text size="sm" fw={500} component="div">
+      <Text size="sm" fw={500} component="dd" m={0}>
         {children}
       </Text>
     </Group>
@@ -46,7 +46,9 @@ function AccountDetails({ user }: { user: PublicUser }) {
           </Badge>
         </DetailRow>
         <DetailRow label={t('fieldCreated')}>{formatDateTime(user.created_at, locale)}</DetailRow>
-        <DetailRow label={t('fieldLastLogin')}>{formatDateTime(user.last_login_at, locale) ?? common('never')}</DetailRow>
+        <DetailRow label={t('fieldLastLogin')}>
+          {formatDateTime(user.last_login_at, locale) ?? common('never')}
+        </DetailRow>
       </dl>
     </Paper>
   );
@@ -66,10 +68,18 @@ function ChangePasswordForm({ username }: { username: string }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const clientErrors = missingFields(values, ['currentPassword', 'newPassword', 'confirmPassword'], t('required'));
-    if (values.confirmPassword && values.newPassword !== values.confirmPassword) clientErrors.confirmPassword = t('passwordsDiffer');
+    const clientErrors = missingFields(
+      values,
+      ['currentPassword', 'newPassword', 'confirmPassword'],
+      t('required'),
+    );
+    if (values.confirmPassword && values.newPassword !== values.confirmPassword)
+      clientErrors.confirmPassword = t('passwordsDiffer');
     const isDone = await form.submit(async () => {
-      await identity.changePassword({ current_password: values.currentPassword, new_password: values.newPassword });
+      await identity.changePassword({
+        current_password: values.currentPassword,
+        new_password: values.newPassword,
+      });
       // The server revokes every refresh token on a password change; sign in again to keep this tab.
       await signIn({ username, password: values.newPassword });
     }, clientErrors);
@@ -80,7 +90,8 @@ function ChangePasswordForm({ username }: { username: string }) {
   }
 
   // The API names fields in snake_case; the form's inputs use camelCase.
-  const fieldError = (apiName: string, formName: string) => form.fieldErrors[apiName] ?? form.fieldErrors[formName];
+  const fieldError = (apiName: string, formName: string) =>
+    form.fieldErrors[apiName] ?? form.fieldErrors[formName];
   return (
     <Paper p="lg">
       <Title order={3} size="h4">

@@ -1,6 +1,20 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type ApiClient, createApiClient, type SessionEndReason } from '../api/api-client.js';
-import { createIdentityApi, type IdentityApi, type PublicUser, type SessionTokens } from '../api/identity-api.js';
+import {
+  createIdentityApi,
+  type IdentityApi,
+  type PublicUser,
+  type SessionTokens,
+} from '../api/identity-api.js';
 import { createStorageTokenStore } from '../api/token-store.js';
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
@@ -8,8 +22,8 @@ export type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
 interface SessionState {
   status: SessionStatus;
   user: PublicUser | null;
-  /** Why the last session ended without the user logging out; shown on the login page. */
-  endReason: SessionEndReason | null;
+  /** Why the last session ended; shown on the login page. */
+  endReason: SessionEndReason | 'logged-out' | null;
   client: ApiClient;
   identity: IdentityApi;
   signIn(credentials: { username: string; password: string }): Promise<PublicUser>;
@@ -23,7 +37,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<PublicUser | null>(null);
   const [status, setStatus] = useState<SessionStatus>('loading');
-  const [endReason, setEndReason] = useState<SessionEndReason | null>(null);
+  const [endReason, setEndReason] = useState<SessionState['endReason']>(null);
   const onEnded = useRef<(reason: SessionEndReason) => void>(() => {});
   onEnded.current = (reason) => {
     setUser(null);
@@ -79,7 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await identity.logout(client.refreshToken()).catch(() => undefined);
         client.endSession();
         setUser(null);
-        setEndReason(null);
+        setEndReason('logged-out');
         setStatus('signed-out');
       },
       updateUser: setUser,
