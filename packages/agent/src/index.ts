@@ -17,3 +17,13 @@ export {
   type JudgeLimitCeilings,
   type TestsIntakeLimits,
 } from './intake/tests-intake-limits.js';
+/** Agent daemon: register, heartbeat, claim, run and complete leased tasks; `runAgentCommand` backs `switchyard agent`. */
+export { startAgent, type StartAgentOptions, type RunningAgent } from './daemon/agent-daemon.js';
+export { runAgentCommand } from './daemon/agent-command.js';
+/** Collectors: system metrics from /proc and GPU metrics from nvidia-smi (parsed by position). */
+export { createSystemMetricsCollector } from './collectors/system-metrics-collector.js';
+export { collectGpuMetrics } from './collectors/gpu-metrics-collector.js';
+export { collectMachineFacts } from './collectors/machine-facts-collector.js';
+export { parseNvidiaSmiQueryCsv, toGpuMetrics } from './collectors/nvidia-smi-query-parse.js';
+/** Executors: docker argv and engine detection. */
+export { buildDockerTaskArgs, detectDockerSocket } from './executors/docker-executor.js';
