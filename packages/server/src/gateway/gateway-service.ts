@@ -1,6 +1,6 @@
-import type { UsageBuckets, UsageSource } from './usage/index.js';
 import type { ApiKeyService } from './api-keys/api-key-service.js';
 import type { ChannelService } from './channels/channel-service.js';
+import type { UsageBuckets, UsageSource } from './usage/index.js';
 
 export type { UsageBuckets, UsageSource };
 

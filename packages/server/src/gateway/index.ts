@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../platform/platform-context.js';
+import { createApiKeyRateLimiter } from './api-keys/api-key-rate-limiter.js';
 import { registerApiKeyRoutes } from './api-keys/api-key-routes.js';
 import { createApiKeyService } from './api-keys/api-key-service.js';
 import { createApiKeyUsageRecorder } from './api-keys/api-key-usage-recorder.js';
@@ -6,9 +7,16 @@ import { createChannelDirectory } from './channels/channel-directory.js';
 import { registerChannelRoutes } from './channels/channel-routes.js';
 import { createChannelService } from './channels/channel-service.js';
 import { createUpstreamModelLister } from './channels/upstream-model-list.js';
+import { createGatewayMetrics } from './gateway-metrics.js';
 import { gatewayMigrations } from './gateway-migrations.js';
 import type { GatewayService } from './gateway-service.js';
+import { loadGatewaySettings } from './gateway-settings.js';
+import { registerInboundRoutes } from './inbound/register-inbound-routes.js';
 import { createUpstreamHttpClient, type UpstreamHttpClient } from './proxy/upstream-http-client.js';
+import { registerRequestLogRoutes } from './request-logs/request-log-routes.js';
+import { createRequestLogWriter } from './request-logs/request-log-writer.js';
+import { createChannelHealth } from './routing/channel-health.js';
+import { createChannelRouter } from './routing/channel-router.js';
 
 export type { ApiKeyPrincipal } from './api-keys/api-key-service.js';
 export { gatewayMigrations } from './gateway-migrations.js';
@@ -20,6 +28,8 @@ export type {
   UsageBuckets,
   UsageSource,
 } from './gateway-service.js';
+/** Deterministic randomness for tests of the weighted channel choice. */
+export { createSeededRandom } from './routing/pick-weighted-channel.js';
 
 declare module '../platform/platform-context.js' {
   interface PlatformServices {
@@ -28,7 +38,7 @@ declare module '../platform/platform-context.js' {
 }
 
 export interface GatewayModuleOptions {
-  /** Randomness for weighted channel choice; tests pass a seeded one. */
+  /** Randomness for the weighted channel choice; tests pass a seeded one. */
   random?: () => number;
   http?: UpstreamHttpClient;
 }
@@ -40,6 +50,7 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
     migrations: gatewayMigrations,
     start(context) {
       const { database, clock, secretBox, identity, logger } = context;
+      const settings = loadGatewaySettings(context.settings.env);
       const http = options.http ?? createUpstreamHttpClient();
       const directory = createChannelDirectory({ db: database.db, secretBox, clock });
       const channels = createChannelService({ database, clock, secretBox, audit: identity.audit, directory });
@@ -51,20 +62,52 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         users: identity.users,
       });
       const keyUsage = createApiKeyUsageRecorder({ db: database.db, clock, logger });
-      const modelLister = createUpstreamModelLister({ channels, http, clock });
+      const logWriter = createRequestLogWriter({ db: database.db, logger });
+      const health = createChannelHealth({
+        clock,
+        failuresBeforeCooldown: settings.failuresBeforeCooldown,
+        cooldownMs: settings.cooldownMs,
+      });
+      const router = createChannelRouter({ directory, health, random: options.random ?? Math.random });
       const service: GatewayService = {
         channels,
         apiKeys,
         quotaHooks: undefined,
         async flush() {
-          await keyUsage.flush();
+          await Promise.all([keyUsage.flush(), logWriter.flush()]);
         },
       };
       context.services.gateway = service;
-      registerChannelRoutes(context.app, { channels, modelLister, http, clock, guards: identity.guards });
+      registerChannelRoutes(context.app, {
+        channels,
+        modelLister: createUpstreamModelLister({ channels, http, clock }),
+        http,
+        clock,
+        guards: identity.guards,
+      });
       registerApiKeyRoutes(context.app, { apiKeys, guards: identity.guards });
+      registerRequestLogRoutes(context.app, { db: database.db, guards: identity.guards });
+      registerInboundRoutes(context.app, {
+        apiKeys,
+        limiter: createApiKeyRateLimiter({ clock }),
+        keyUsage,
+        router,
+        failover: {
+          router,
+          health,
+          maxAttempts: settings.maxAttempts,
+          autoDisableChannel: (id, reason) => channels.autoDisable(id, reason),
+        },
+        http,
+        logWriter,
+        metrics: createGatewayMetrics(context.metrics),
+        clock,
+        logger,
+        directory,
+        quotaHooks: () => service.quotaHooks,
+      });
       context.onClose(async () => {
-        await keyUsage.stop();
+        await Promise.all([keyUsage.stop(), logWriter.stop()]);
         if (!options.http) await http.close();
       });
     },

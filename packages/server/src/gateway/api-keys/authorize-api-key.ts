@@ -39,6 +39,6 @@ export function authorizeModel(principal: ApiKeyPrincipal, model: string): void 
   if (principal.allowedModels && !principal.allowedModels.has(model)) throw modelNotAllowed(model);
 }
 
-export function isModelAllowed(principal: ApiKeyPrincipal, model: string): boolean {
+export function isModelAllowed(principal: Pick<ApiKeyPrincipal, 'allowedModels'>, model: string): boolean {
   return !principal.allowedModels || principal.allowedModels.has(model);
 }

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { validated } from '../../http/zod-validation.js';
+import { type AuthGuards, principalOf } from '../../identity/index.js';
+import type { AnyKysely } from '../../kernel/db/database.js';
+import { presentRequestLog } from './request-log-presenter.js';
+import {
+  type AdminRequestLogQuery,
+  adminRequestLogQuerySchema,
+  ownRequestLogQuerySchema,
+} from './request-log-schemas.js';
+import { listRequestLogs } from './request-log-store.js';
+
+async function listPage(db: AnyKysely, query: AdminRequestLogQuery) {
+  // One extra row tells whether an older page exists, without a COUNT.
+  const rows = await listRequestLogs(db, {
+    limit: query.limit + 1,
+    cursor: query.cursor,
+    userId: query.user_id,
+    keyId: query.key_id,
+    channelId: query.channel_id,
+    model: query.model,
+    status: query.status,
+  });
+  const items = rows.slice(0, query.limit).map(presentRequestLog);
+  return { items, next_cursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export function registerRequestLogRoutes(app: FastifyInstance, deps: { db: AnyKysely; guards: AuthGuards }) {
+  app.get(
+    '/api/admin/logs',
+    {
+      preHandler: deps.guards.requireAdmin,
+      schema: {
+        tags: ['gateway-admin'],
+        summary: 'Gateway request logs, newest first',
+        querystring: adminRequestLogQuerySchema,
+      },
+    },
+    async (request) => listPage(deps.db, validated(adminRequestLogQuerySchema, request.query)),
+  );
+  app.get(
+    '/api/logs',
+    {
+      preHandler: deps.guards.requireUser,
+      schema: {
+        tags: ['gateway'],
+        summary: 'My gateway request logs, newest first',
+        querystring: ownRequestLogQuerySchema,
+      },
+    },
+    async (request) =>
+      listPage(deps.db, {
+        ...validated(ownRequestLogQuerySchema, request.query),
+        user_id: principalOf(request).userId,
+      }),
+  );
+}
