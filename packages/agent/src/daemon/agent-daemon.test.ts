@@ -88,6 +88,25 @@ describe(startAgent.name, () => {
     expect(completeOf(server, 'tsk_stale')).toBeUndefined();
   });
 
+  it('terminates a command past timeout_s and reports it failed with timeout', async () => {
+    const { server, start } = await setup();
+    await start();
+    server.addTask({ task_id: 'tsk_slow', cancel_grace_ms: 500, payload: { command: ['sleep', '300'], timeout_s: 1 } });
+    await server.waitUntil(() => completeOf(server, 'tsk_slow') !== undefined);
+    expect(completeOf(server, 'tsk_slow')!.body).toMatchObject({ outcome: 'failed', error: 'timeout', signal: 'SIGTERM' });
+  });
+
+  it('sends the machine token and heartbeats with system metrics', async () => {
+    const { server, start } = await setup();
+    await start();
+    await server.waitUntil(() => server.calls.some((call) => call.route === 'heartbeat'));
+    const heartbeat = server.calls.find((call) => call.route === 'heartbeat')!;
+    expect(heartbeat.body.system.memory_total_bytes).toBeGreaterThan(0);
+    expect(heartbeat.body.gpus).toEqual([]);
+    const register = server.calls.find((call) => call.route === 'register')!;
+    expect(register.body).toMatchObject({ slots: 2, executors: ['process'], held_attempts: [] });
+  });
+
   it('completes an unsupported task type as failed with the reason', async () => {
     const { server, start } = await setup();
     await start();

@@ -25,6 +25,10 @@ export async function startFakeAgentServer(options: { leaseTtlMs?: number } = {}
     cancel_requested: cancelRequested,
   });
   const defaults: Record<string, Handler> = {
+    enroll: (body) =>
+      body.enrollment_token === 'enr_good'
+        ? { status: 200, body: { machine_id: 'mch_fake', machine_token: 'mt_from_enroll' } }
+        : { status: 401, body: { error: { code: 'enrollment_token_invalid', message: 'used or unknown' } } },
     register: () => ({ status: 200, body: { machine_id: 'mch_fake', heartbeat_interval_ms: 60_000, lease_ttl_ms: leaseTtlMs, claim_max_wait_ms: 200, log_chunk_max_bytes: 65536, held_attempts: [] } }),
     heartbeat: () => ({ status: 200, body: { cancel: [], config: { heartbeat_interval_ms: 60_000, lease_ttl_ms: leaseTtlMs } } }),
     claim: (body) => ({ status: 200, body: { tasks: queue.splice(0, body.free_slots), cancel: [] } }),
