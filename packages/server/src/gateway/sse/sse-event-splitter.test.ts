@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  frameRecordedStream,
-  listRecordedFixtures,
-} from '../usage/__fixtures__/recorded-llm-streams.js';
+import { frameRecordedStream, listRecordedFixtures } from '../usage/__fixtures__/recorded-llm-streams.js';
 import { formatSseEvent } from './format-sse-event.js';
 import { createSseEventSplitter, type SseEvent } from './sse-event-splitter.js';
 
@@ -49,7 +46,9 @@ describe(createSseEventSplitter.name, () => {
   });
 
   it('keeps the event name of Anthropic and Responses events', () => {
-    const events = splitAll([encoder.encode('event: message_start\ndata: {"a":1}\n\nevent: ping\ndata: {}\n\n')]);
+    const events = splitAll([
+      encoder.encode('event: message_start\ndata: {"a":1}\n\nevent: ping\ndata: {}\n\n'),
+    ]);
     expect(events).toEqual([
       { event: 'message_start', data: '{"a":1}' },
       { event: 'ping', data: '{}' },

@@ -94,7 +94,7 @@ export function createSseEventSplitter(onEvent: (event: SseEvent) => void): SseE
 function earliestIndex(first: number, second: number): number {
   if (first === -1) return second;
   if (second === -1) return first;
-  return first < second ? first : second;
+  return Math.min(first, second);
 }
 
 function joinChunks(chunks: Uint8Array[]): Uint8Array {
@@ -127,8 +127,10 @@ export function parseSseEventText(text: string): SseEvent | undefined {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.charCodeAt(0) === 0x20) value = value.slice(1);
-    if (field === 'data') (dataLines ??= []).push(value);
-    else if (field === 'event') eventName = value;
+    if (field === 'data') {
+      dataLines ??= [];
+      dataLines.push(value);
+    } else if (field === 'event') eventName = value;
     else if (field === 'id' && !value.includes('\u0000')) id = value;
   }
   if (dataLines === undefined) return undefined;

@@ -1,5 +1,19 @@
-import type { CanonicalMessage, CanonicalPart, CanonicalRequest, CanonicalTool, CanonicalToolChoice } from './canonical-request.js';
-import { isRecord, joinTextContent, readNumber, readRecord, readRecords, readString, readStringList } from './read-wire-fields.js';
+import type {
+  CanonicalMessage,
+  CanonicalPart,
+  CanonicalRequest,
+  CanonicalTool,
+  CanonicalToolChoice,
+} from './canonical-request.js';
+import {
+  isRecord,
+  joinTextContent,
+  readNumber,
+  readRecord,
+  readRecords,
+  readString,
+  readStringList,
+} from './read-wire-fields.js';
 
 // @see https://docs.anthropic.com/en/api/messages
 
@@ -11,11 +25,20 @@ function readBlock(block: Record<string, unknown>): CanonicalPart | undefined {
       const source = readRecord(block, 'source') ?? {};
       const data = readString(source, 'data');
       const url = readString(source, 'url');
-      if (source.type === 'base64' && data) return { type: 'image', source: { kind: 'base64', mediaType: readString(source, 'media_type') ?? 'image/png', data } };
+      if (source.type === 'base64' && data)
+        return {
+          type: 'image',
+          source: { kind: 'base64', mediaType: readString(source, 'media_type') ?? 'image/png', data },
+        };
       return url ? { type: 'image', source: { kind: 'url', url } } : undefined;
     }
     case 'tool_use':
-      return { type: 'tool_call', id: readString(block, 'id') ?? '', name: readString(block, 'name') ?? '', argumentsJson: JSON.stringify(block.input ?? {}) };
+      return {
+        type: 'tool_call',
+        id: readString(block, 'id') ?? '',
+        name: readString(block, 'name') ?? '',
+        argumentsJson: JSON.stringify(block.input ?? {}),
+      };
     case 'tool_result':
       return {
         type: 'tool_result',
@@ -45,7 +68,10 @@ function readToolChoice(value: unknown): CanonicalToolChoice | undefined {
 }
 
 export function anthropicMessagesRequestToCanonical(body: Record<string, unknown>): CanonicalRequest {
-  const system = typeof body.system === 'string' ? [body.system] : readRecords(body, 'system').map((block) => readString(block, 'text') ?? '');
+  const system =
+    typeof body.system === 'string'
+      ? [body.system]
+      : readRecords(body, 'system').map((block) => readString(block, 'text') ?? '');
   const messages: CanonicalMessage[] = readRecords(body, 'messages').map((message) => ({
     role: message.role === 'assistant' ? 'assistant' : 'user',
     parts: readContent(message.content),

@@ -33,16 +33,26 @@ export function createAnthropicMessagesStreamReader(): UpstreamStreamReader {
       const index = readNumber(payload, 'index') ?? 0;
       if (block.type !== 'tool_use') return [];
       toolBlockIndexes.add(index);
-      return [{ type: 'tool_call_start', index, id: readString(block, 'id') ?? '', name: readString(block, 'name') ?? '' }];
+      return [
+        {
+          type: 'tool_call_start',
+          index,
+          id: readString(block, 'id') ?? '',
+          name: readString(block, 'name') ?? '',
+        },
+      ];
     },
     content_block_delta: (payload) => {
       const delta = readRecord(payload, 'delta') ?? {};
       const index = readNumber(payload, 'index') ?? 0;
-      const text = readString(delta, 'text') ?? readString(delta, 'thinking') ?? readString(delta, 'partial_json');
+      const text =
+        readString(delta, 'text') ?? readString(delta, 'thinking') ?? readString(delta, 'partial_json');
       if (!text) return [];
       if (delta.type === 'text_delta') return [{ type: 'text_delta', text }];
       if (delta.type === 'thinking_delta') return [{ type: 'reasoning_delta', text }];
-      return delta.type === 'input_json_delta' ? [{ type: 'tool_call_delta', index, argumentsJson: text }] : [];
+      return delta.type === 'input_json_delta'
+        ? [{ type: 'tool_call_delta', index, argumentsJson: text }]
+        : [];
     },
     content_block_stop: (payload) => {
       const index = readNumber(payload, 'index') ?? 0;
@@ -50,13 +60,24 @@ export function createAnthropicMessagesStreamReader(): UpstreamStreamReader {
     },
     message_delta: (payload) => {
       const delta = readRecord(payload, 'delta') ?? {};
-      const finish: CanonicalStreamEvent[] = delta.stop_reason ? [{ type: 'finish', stopReason: mapAnthropicStopReason(delta.stop_reason) }] : [];
+      const finish: CanonicalStreamEvent[] = delta.stop_reason
+        ? [{ type: 'finish', stopReason: mapAnthropicStopReason(delta.stop_reason) }]
+        : [];
       return [...finish, ...usageEvent(payload.usage)];
     },
     error: (payload) => {
       const error = readRecord(payload, 'error') ?? {};
       const type = readString(error, 'type') ?? 'api_error';
-      return [{ type: 'error', error: { status: statusForAnthropicErrorType(type), message: readString(error, 'message') ?? 'Upstream error', type } }];
+      return [
+        {
+          type: 'error',
+          error: {
+            status: statusForAnthropicErrorType(type),
+            message: readString(error, 'message') ?? 'Upstream error',
+            type,
+          },
+        },
+      ];
     },
   };
 

@@ -12,11 +12,19 @@ const foreignThoughtSignature = 'skip_thought_signature_validator';
 
 function guessMediaType(url: string): string {
   const extension = /\.([a-z0-9]+)(?:$|\?)/i.exec(url)?.[1]?.toLowerCase();
-  const byExtension: Record<string, string> = { png: 'image/png', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
+  const byExtension: Record<string, string> = {
+    png: 'image/png',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    pdf: 'application/pdf',
+  };
   return (extension && byExtension[extension]) || 'image/jpeg';
 }
 
-function renderPart(part: CanonicalPart, namesByCallId: Map<string, string>): Record<string, unknown> | undefined {
+function renderPart(
+  part: CanonicalPart,
+  namesByCallId: Map<string, string>,
+): Record<string, unknown> | undefined {
   switch (part.type) {
     case 'text':
       return { text: part.text };
@@ -26,7 +34,10 @@ function renderPart(part: CanonicalPart, namesByCallId: Map<string, string>): Re
         : { fileData: { mimeType: guessMediaType(part.source.url), fileUri: part.source.url } };
     case 'tool_call':
       namesByCallId.set(part.id, part.name);
-      return { functionCall: { name: part.name, args: parseToolArguments(part.argumentsJson) }, thoughtSignature: foreignThoughtSignature };
+      return {
+        functionCall: { name: part.name, args: parseToolArguments(part.argumentsJson) },
+        thoughtSignature: foreignThoughtSignature,
+      };
     case 'tool_result': {
       // functionResponse.response must be an object; plain text goes under `result`.
       const name = part.name ?? namesByCallId.get(part.toolCallId) ?? '';
@@ -39,7 +50,12 @@ function renderPart(part: CanonicalPart, namesByCallId: Map<string, string>): Re
 }
 
 function renderToolConfig(choice: CanonicalToolChoice): Record<string, unknown> {
-  const modes: Record<CanonicalToolChoice['type'], string> = { auto: 'AUTO', none: 'NONE', required: 'ANY', tool: 'ANY' };
+  const modes: Record<CanonicalToolChoice['type'], string> = {
+    auto: 'AUTO',
+    none: 'NONE',
+    required: 'ANY',
+    tool: 'ANY',
+  };
   const config: Record<string, unknown> = { mode: modes[choice.type] };
   if (choice.type === 'tool') config.allowedFunctionNames = [choice.name];
   return { functionCallingConfig: config };
@@ -69,10 +85,12 @@ export function canonicalRequestToGemini(request: CanonicalRequest): Record<stri
   if (request.maxOutputTokens !== undefined) generationConfig.maxOutputTokens = request.maxOutputTokens;
   if (request.temperature !== undefined) generationConfig.temperature = request.temperature;
   if (request.topP !== undefined) generationConfig.topP = request.topP;
-  if (request.stopSequences && request.stopSequences.length > 0) generationConfig.stopSequences = request.stopSequences;
+  if (request.stopSequences && request.stopSequences.length > 0)
+    generationConfig.stopSequences = request.stopSequences;
   if (request.responseFormat) {
     generationConfig.responseMimeType = 'application/json';
-    if (request.responseFormat.type === 'json_schema') generationConfig.responseJsonSchema = request.responseFormat.schema;
+    if (request.responseFormat.type === 'json_schema')
+      generationConfig.responseJsonSchema = request.responseFormat.schema;
   }
   if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   return body;

@@ -1,4 +1,9 @@
-import type { CanonicalMessage, CanonicalRequest, CanonicalResponseFormat, CanonicalToolChoice } from './canonical-request.js';
+import type {
+  CanonicalMessage,
+  CanonicalRequest,
+  CanonicalResponseFormat,
+  CanonicalToolChoice,
+} from './canonical-request.js';
 import { imageSourceToUrl } from './read-wire-fields.js';
 
 // @see https://platform.openai.com/docs/api-reference/chat/create
@@ -28,10 +33,17 @@ function renderAssistantMessage(message: CanonicalMessage): Record<string, unkno
   for (const part of message.parts) {
     if (part.type === 'text') text += part.text;
     else if (part.type === 'tool_call') {
-      toolCalls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: part.argumentsJson } });
+      toolCalls.push({
+        id: part.id,
+        type: 'function',
+        function: { name: part.name, arguments: part.argumentsJson },
+      });
     }
   }
-  const rendered: Record<string, unknown> = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text };
+  const rendered: Record<string, unknown> = {
+    role: 'assistant',
+    content: text === '' && toolCalls.length > 0 ? null : text,
+  };
   if (toolCalls.length > 0) rendered.tool_calls = toolCalls;
   return rendered;
 }
@@ -61,11 +73,16 @@ export function canonicalRequestToOpenAIChat(
   if (request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
       type: 'function',
-      function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
+      function: {
+        name: tool.name,
+        ...(tool.description ? { description: tool.description } : {}),
+        parameters: tool.parameters,
+      },
     }));
   }
   if (request.toolChoice) body.tool_choice = renderToolChoice(request.toolChoice);
-  if (request.parallelToolCalls !== undefined && request.tools.length > 0) body.parallel_tool_calls = request.parallelToolCalls;
+  if (request.parallelToolCalls !== undefined && request.tools.length > 0)
+    body.parallel_tool_calls = request.parallelToolCalls;
   // max_tokens, not max_completion_tokens: DeepSeek, Qwen, Moonshot and Zhipu document only max_tokens.
   if (request.maxOutputTokens !== undefined) body.max_tokens = request.maxOutputTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;

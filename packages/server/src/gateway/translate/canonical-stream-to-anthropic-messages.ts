@@ -1,6 +1,10 @@
 import { newId } from '../../kernel/ids.js';
 import type { CanonicalStreamError, CanonicalStreamEvent } from './canonical-stream-event.js';
-import { type CanonicalStreamRenderer, StreamOutcome, type StreamRendererOptions } from './canonical-stream-renderer.js';
+import {
+  type CanonicalStreamRenderer,
+  StreamOutcome,
+  type StreamRendererOptions,
+} from './canonical-stream-renderer.js';
 import { renderAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { renderAnthropicUsage } from './render-dialect-usage.js';
 import { renderAnthropicErrorBody } from './render-gateway-error.js';
@@ -16,7 +20,9 @@ function namedEvent(type: string, payload: Record<string, unknown>): string {
   return `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
 }
 
-export function createAnthropicMessagesStreamRenderer(options: StreamRendererOptions): CanonicalStreamRenderer {
+export function createAnthropicMessagesStreamRenderer(
+  options: StreamRendererOptions,
+): CanonicalStreamRenderer {
   const outcome = new StreamOutcome();
   const blockIndexByToolIndex = new Map<number, number>();
   let hasStarted = false;
@@ -28,7 +34,16 @@ export function createAnthropicMessagesStreamRenderer(options: StreamRendererOpt
     hasStarted = true;
     const id = upstreamId?.startsWith('msg_') ? upstreamId : `msg_${newId('gw')}`;
     const usage = renderAnthropicUsage(outcome.finalUsage());
-    const message = { id, type: 'message', role: 'assistant', model: options.requestedModel, content: [], stop_reason: null, stop_sequence: null, usage };
+    const message = {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model: options.requestedModel,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage,
+    };
     return namedEvent('message_start', { message });
   }
 
@@ -45,7 +60,11 @@ export function createAnthropicMessagesStreamRenderer(options: StreamRendererOpt
     return text + namedEvent('content_block_start', { index: openBlock.index, content_block: contentBlock });
   }
 
-  function delta(kind: BlockKind, contentBlock: Record<string, unknown>, deltaPayload: Record<string, unknown>): string {
+  function delta(
+    kind: BlockKind,
+    contentBlock: Record<string, unknown>,
+    deltaPayload: Record<string, unknown>,
+  ): string {
     const opening = openBlock?.kind === kind ? '' : openNewBlock(kind, contentBlock);
     return opening + namedEvent('content_block_delta', { index: openBlock?.index ?? 0, delta: deltaPayload });
   }
@@ -57,15 +76,26 @@ export function createAnthropicMessagesStreamRenderer(options: StreamRendererOpt
       case 'text_delta':
         return delta('text', { type: 'text', text: '' }, { type: 'text_delta', text: event.text });
       case 'reasoning_delta':
-        return delta('thinking', { type: 'thinking', thinking: '', signature: '' }, { type: 'thinking_delta', thinking: event.text });
+        return delta(
+          'thinking',
+          { type: 'thinking', thinking: '', signature: '' },
+          { type: 'thinking_delta', thinking: event.text },
+        );
       case 'tool_call_start': {
-        const text = openNewBlock('tool_use', { type: 'tool_use', id: event.id, name: event.name, input: {} }, event.index);
+        const text = openNewBlock(
+          'tool_use',
+          { type: 'tool_use', id: event.id, name: event.name, input: {} },
+          event.index,
+        );
         blockIndexByToolIndex.set(event.index, openBlock?.index ?? 0);
         return text;
       }
       case 'tool_call_delta': {
         const index = blockIndexByToolIndex.get(event.index) ?? 0;
-        return namedEvent('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: event.argumentsJson } });
+        return namedEvent('content_block_delta', {
+          index,
+          delta: { type: 'input_json_delta', partial_json: event.argumentsJson },
+        });
       }
       case 'tool_call_end':
         return openBlock?.toolIndex === event.index ? closeBlock() : '';

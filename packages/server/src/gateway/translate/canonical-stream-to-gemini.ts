@@ -1,6 +1,10 @@
 import { newId } from '../../kernel/ids.js';
 import type { CanonicalStreamError } from './canonical-stream-event.js';
-import { type CanonicalStreamRenderer, StreamOutcome, type StreamRendererOptions } from './canonical-stream-renderer.js';
+import {
+  type CanonicalStreamRenderer,
+  StreamOutcome,
+  type StreamRendererOptions,
+} from './canonical-stream-renderer.js';
 import { renderGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { parseToolArguments } from './read-wire-fields.js';
 import { renderGeminiUsage } from './render-dialect-usage.js';
@@ -23,7 +27,11 @@ export function createGeminiStreamRenderer(options: StreamRendererOptions): Cano
 
   function chunk(parts: Record<string, unknown>[], final?: { finishReason: string }): string {
     const candidate: Record<string, unknown> = { content: { role: 'model', parts }, index: 0 };
-    const payload: Record<string, unknown> = { candidates: [candidate], modelVersion: options.requestedModel, responseId };
+    const payload: Record<string, unknown> = {
+      candidates: [candidate],
+      modelVersion: options.requestedModel,
+      responseId,
+    };
     if (final) {
       candidate.finishReason = final.finishReason;
       payload.usageMetadata = renderGeminiUsage(outcome.finalUsage());
@@ -74,7 +82,9 @@ export function createGeminiStreamRenderer(options: StreamRendererOptions): Cano
       outcome.isClosed = true;
       const parts = [...bufferedCalls.values()].map(callPart);
       bufferedCalls.clear();
-      return chunk(parts.length > 0 ? parts : [{ text: '' }], { finishReason: renderGeminiFinishReason(outcome.finalStopReason()) });
+      return chunk(parts.length > 0 ? parts : [{ text: '' }], {
+        finishReason: renderGeminiFinishReason(outcome.finalStopReason()),
+      });
     },
     fail,
   };

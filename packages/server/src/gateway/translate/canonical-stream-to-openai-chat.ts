@@ -1,9 +1,13 @@
 import { newId } from '../../kernel/ids.js';
 import type { CanonicalStreamError } from './canonical-stream-event.js';
-import { type CanonicalStreamRenderer, StreamOutcome, type StreamRendererOptions } from './canonical-stream-renderer.js';
+import {
+  type CanonicalStreamRenderer,
+  StreamOutcome,
+  type StreamRendererOptions,
+} from './canonical-stream-renderer.js';
 import { renderOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
-import { renderOpenAIErrorBody } from './render-gateway-error.js';
 import { renderOpenAIChatUsage } from './render-dialect-usage.js';
+import { renderOpenAIErrorBody } from './render-gateway-error.js';
 
 // @see https://platform.openai.com/docs/api-reference/chat-streaming/streaming
 // role chunk → content / tool_calls deltas → finish chunk (delta {}) → usage chunk (choices: [],
@@ -18,7 +22,13 @@ export function createOpenAIChatStreamRenderer(options: StreamRendererOptions): 
   let hasSentRole = false;
 
   function chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
-    const payload = { id, object: 'chat.completion.chunk', created, model: options.requestedModel, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] };
+    const payload = {
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: options.requestedModel,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    };
     return `data: ${JSON.stringify(payload)}\n\n`;
   }
 
@@ -49,7 +59,14 @@ export function createOpenAIChatStreamRenderer(options: StreamRendererOptions): 
         case 'tool_call_start': {
           const index = chatIndexByUpstreamIndex.size;
           chatIndexByUpstreamIndex.set(event.index, index);
-          return roleChunk() + chunk({ tool_calls: [{ index, id: event.id, type: 'function', function: { name: event.name, arguments: '' } }] });
+          return (
+            roleChunk() +
+            chunk({
+              tool_calls: [
+                { index, id: event.id, type: 'function', function: { name: event.name, arguments: '' } },
+              ],
+            })
+          );
         }
         case 'tool_call_delta': {
           const index = chatIndexByUpstreamIndex.get(event.index) ?? 0;
@@ -66,7 +83,14 @@ export function createOpenAIChatStreamRenderer(options: StreamRendererOptions): 
       outcome.isClosed = true;
       let text = roleChunk() + chunk({}, renderOpenAIChatFinishReason(outcome.finalStopReason()));
       if (options.includeUsageForClient && outcome.usage) {
-        const payload = { id, object: 'chat.completion.chunk', created, model: options.requestedModel, choices: [], usage: renderOpenAIChatUsage(outcome.usage) };
+        const payload = {
+          id,
+          object: 'chat.completion.chunk',
+          created,
+          model: options.requestedModel,
+          choices: [],
+          usage: renderOpenAIChatUsage(outcome.usage),
+        };
         text += `data: ${JSON.stringify(payload)}\n\n`;
       }
       return `${text}data: [DONE]\n\n`;

@@ -1,8 +1,16 @@
 import { newId } from '../../kernel/ids.js';
 import type { CanonicalStreamError, CanonicalStreamEvent } from './canonical-stream-event.js';
-import { type CanonicalStreamRenderer, StreamOutcome, type StreamRendererOptions } from './canonical-stream-renderer.js';
-import { renderResponseObject, statusForStopReason, type ResponseObjectInput } from './openai-responses-output.js';
+import {
+  type CanonicalStreamRenderer,
+  StreamOutcome,
+  type StreamRendererOptions,
+} from './canonical-stream-renderer.js';
 import { createResponsesItemWriter } from './openai-responses-item-writer.js';
+import {
+  type ResponseObjectInput,
+  renderResponseObject,
+  statusForStopReason,
+} from './openai-responses-output.js';
 import type { ResponsesToolNames } from './responses-tool-names.js';
 
 // @see https://platform.openai.com/docs/api-reference/responses-streaming
@@ -27,13 +35,23 @@ export function createOpenAIResponsesStreamRenderer(
   const items = createResponsesItemWriter({ emit, toolNames: options.toolNames });
 
   function response(overrides: Partial<ResponseObjectInput>): Record<string, unknown> {
-    return renderResponseObject({ id: responseId, model: options.requestedModel, createdAtSeconds, status: 'in_progress', output: [], ...overrides });
+    return renderResponseObject({
+      id: responseId,
+      model: options.requestedModel,
+      createdAtSeconds,
+      status: 'in_progress',
+      output: [],
+      ...overrides,
+    });
   }
 
   function start(): string {
     if (hasStarted) return '';
     hasStarted = true;
-    return emit('response.created', { response: response({}) }) + emit('response.in_progress', { response: response({}) });
+    return (
+      emit('response.created', { response: response({}) }) +
+      emit('response.in_progress', { response: response({}) })
+    );
   }
 
   function writeEvent(event: CanonicalStreamEvent): string {
@@ -60,8 +78,17 @@ export function createOpenAIResponsesStreamRenderer(
     outcome.isClosed = true;
     const code = error.type ?? (error.status === 429 ? 'rate_limit_exceeded' : 'server_error');
     const closing = start() + items.closeAll();
-    const failed = response({ status: 'failed', output: items.doneItems(), usage: outcome.usage, error: { code, message: error.message } });
-    return closing + emit('error', { code, message: error.message, param: null }) + emit('response.failed', { response: failed });
+    const failed = response({
+      status: 'failed',
+      output: items.doneItems(),
+      usage: outcome.usage,
+      error: { code, message: error.message },
+    });
+    return (
+      closing +
+      emit('error', { code, message: error.message, param: null }) +
+      emit('response.failed', { response: failed })
+    );
   }
 
   return {
@@ -77,7 +104,10 @@ export function createOpenAIResponsesStreamRenderer(
       const status = statusForStopReason(stopReason);
       const closing = start() + items.closeAll();
       const final = response({ status, output: items.doneItems(), usage: outcome.finalUsage(), stopReason });
-      return closing + emit(status === 'completed' ? 'response.completed' : 'response.incomplete', { response: final });
+      return (
+        closing +
+        emit(status === 'completed' ? 'response.completed' : 'response.incomplete', { response: final })
+      );
     },
     fail,
   };

@@ -8,7 +8,10 @@ import { createGeminiStreamRenderer } from './canonical-stream-to-gemini.js';
 import { createOpenAIChatStreamRenderer } from './canonical-stream-to-openai-chat.js';
 import { createOpenAIResponsesStreamRenderer } from './canonical-stream-to-openai-responses.js';
 import { createGeminiStreamReader } from './gemini-stream-to-canonical.js';
-import { createOpenAIChatStreamReader, type UpstreamStreamReader } from './openai-chat-stream-to-canonical.js';
+import {
+  createOpenAIChatStreamReader,
+  type UpstreamStreamReader,
+} from './openai-chat-stream-to-canonical.js';
 import { readResponsesToolNames } from './responses-tool-names.js';
 import { unsupportedTranslation } from './translation-errors.js';
 
@@ -40,7 +43,10 @@ const readerFactories: Partial<Record<Dialect, () => UpstreamStreamReader>> = {
 };
 
 function createRenderer(options: StreamTranslatorOptions): CanonicalStreamRenderer {
-  const rendererOptions: StreamRendererOptions = { requestedModel: options.requestedModel, includeUsageForClient: options.includeUsageForClient };
+  const rendererOptions: StreamRendererOptions = {
+    requestedModel: options.requestedModel,
+    includeUsageForClient: options.includeUsageForClient,
+  };
   switch (options.to) {
     case 'openai-chat':
       return createOpenAIChatStreamRenderer(rendererOptions);
@@ -49,7 +55,10 @@ function createRenderer(options: StreamTranslatorOptions): CanonicalStreamRender
     case 'gemini':
       return createGeminiStreamRenderer(rendererOptions);
     case 'openai-responses':
-      return createOpenAIResponsesStreamRenderer({ ...rendererOptions, toolNames: readResponsesToolNames(options.requestBody) });
+      return createOpenAIResponsesStreamRenderer({
+        ...rendererOptions,
+        toolNames: readResponsesToolNames(options.requestBody),
+      });
   }
 }
 

@@ -1,5 +1,19 @@
-import type { CanonicalMessage, CanonicalPart, CanonicalRequest, CanonicalResponseFormat, CanonicalTool, CanonicalToolChoice } from './canonical-request.js';
-import { isRecord, readNumber, readRecord, readRecords, readString, readStringList } from './read-wire-fields.js';
+import type {
+  CanonicalMessage,
+  CanonicalPart,
+  CanonicalRequest,
+  CanonicalResponseFormat,
+  CanonicalTool,
+  CanonicalToolChoice,
+} from './canonical-request.js';
+import {
+  isRecord,
+  readNumber,
+  readRecord,
+  readRecords,
+  readString,
+  readStringList,
+} from './read-wire-fields.js';
 
 // @see https://ai.google.dev/api/generate-content#request-body
 // Gemini function calls usually carry no id; the ids given here (gemini_call_<n>) pair each
@@ -15,7 +29,11 @@ function readPart(part: Record<string, unknown>, pending: PendingCalls): Canonic
   if (text !== undefined) return part.thought === true ? { type: 'reasoning', text } : { type: 'text', text };
   const inlineData = readRecord(part, 'inlineData');
   const data = inlineData ? readString(inlineData, 'data') : undefined;
-  if (inlineData && data) return { type: 'image', source: { kind: 'base64', mediaType: readString(inlineData, 'mimeType') ?? 'image/png', data } };
+  if (inlineData && data)
+    return {
+      type: 'image',
+      source: { kind: 'base64', mediaType: readString(inlineData, 'mimeType') ?? 'image/png', data },
+    };
   const fileData = readRecord(part, 'fileData');
   const fileUri = fileData ? readString(fileData, 'fileUri') : undefined;
   if (fileUri) return { type: 'image', source: { kind: 'url', url: fileUri } };
@@ -30,9 +48,13 @@ function readPart(part: Record<string, unknown>, pending: PendingCalls): Canonic
   if (functionResponse) {
     const name = readString(functionResponse, 'name') ?? '';
     const queue = pending.unansweredByName.get(name) ?? [];
-    const toolCallId = readString(functionResponse, 'id') ?? queue.shift() ?? `gemini_call_${pending.nextNumber++}`;
+    const toolCallId =
+      readString(functionResponse, 'id') ?? queue.shift() ?? `gemini_call_${pending.nextNumber++}`;
     const response = functionResponse.response;
-    const content = isRecord(response) && typeof response.result === 'string' ? response.result : JSON.stringify(response ?? {});
+    const content =
+      isRecord(response) && typeof response.result === 'string'
+        ? response.result
+        : JSON.stringify(response ?? {});
     return { type: 'tool_result', toolCallId, name, content };
   }
   return undefined;
@@ -43,7 +65,8 @@ function readToolChoice(toolConfig: Record<string, unknown> | undefined): Canoni
   if (!config) return undefined;
   const allowed = readStringList(config, 'allowedFunctionNames') ?? [];
   if (config.mode === 'NONE') return { type: 'none' };
-  if (config.mode === 'ANY') return allowed.length === 1 ? { type: 'tool', name: allowed[0] ?? '' } : { type: 'required' };
+  if (config.mode === 'ANY')
+    return allowed.length === 1 ? { type: 'tool', name: allowed[0] ?? '' } : { type: 'required' };
   return config.mode === 'AUTO' ? { type: 'auto' } : undefined;
 }
 
@@ -56,7 +79,9 @@ function readResponseFormat(config: Record<string, unknown>): CanonicalResponseF
 export function geminiRequestToCanonical(body: Record<string, unknown>): CanonicalRequest {
   const pending: PendingCalls = { nextNumber: 0, unansweredByName: new Map() };
   const systemInstruction = readRecord(body, 'systemInstruction') ?? readRecord(body, 'system_instruction');
-  const system = systemInstruction ? readRecords(systemInstruction, 'parts').map((part) => readString(part, 'text') ?? '') : [];
+  const system = systemInstruction
+    ? readRecords(systemInstruction, 'parts').map((part) => readString(part, 'text') ?? '')
+    : [];
   const messages: CanonicalMessage[] = readRecords(body, 'contents').map((content) => ({
     role: content.role === 'model' ? 'assistant' : 'user',
     parts: readRecords(content, 'parts').flatMap((part) => readPart(part, pending) ?? []),
@@ -66,7 +91,8 @@ export function geminiRequestToCanonical(body: Record<string, unknown>): Canonic
       const name = readString(declaration, 'name');
       if (!name) return [];
       const description = readString(declaration, 'description');
-      const parameters = readRecord(declaration, 'parametersJsonSchema') ?? readRecord(declaration, 'parameters') ?? { type: 'object', properties: {} };
+      const parameters = readRecord(declaration, 'parametersJsonSchema') ??
+        readRecord(declaration, 'parameters') ?? { type: 'object', properties: {} };
       return [{ name, ...(description ? { description } : {}), parameters }];
     }),
   );

@@ -20,7 +20,8 @@ function applyPartialArgs(call: PartialCall, functionCall: Record<string, unknow
     const key = (readString(piece, 'jsonPath') ?? '').replace(/^\$\./, '');
     if (key === '') continue;
     const stringValue = readString(piece, 'stringValue');
-    if (stringValue !== undefined) call.args[key] = `${typeof call.args[key] === 'string' ? call.args[key] : ''}${stringValue}`;
+    if (stringValue !== undefined)
+      call.args[key] = `${typeof call.args[key] === 'string' ? call.args[key] : ''}${stringValue}`;
     else if ('numberValue' in piece) call.args[key] = piece.numberValue;
     else if ('boolValue' in piece) call.args[key] = piece.boolValue;
   }
@@ -36,7 +37,10 @@ export function createGeminiStreamReader(): UpstreamStreamReader {
     if (!partial) return [];
     const { index, args } = partial;
     partial = undefined;
-    return [{ type: 'tool_call_delta', index, argumentsJson: JSON.stringify(args) }, { type: 'tool_call_end', index }];
+    return [
+      { type: 'tool_call_delta', index, argumentsJson: JSON.stringify(args) },
+      { type: 'tool_call_end', index },
+    ];
   }
 
   function readFunctionCall(functionCall: Record<string, unknown>): CanonicalStreamEvent[] {
@@ -57,7 +61,10 @@ export function createGeminiStreamReader(): UpstreamStreamReader {
       applyPartialArgs(partial, functionCall);
       return events;
     }
-    events.push({ type: 'tool_call_delta', index, argumentsJson: JSON.stringify(functionCall.args ?? {}) }, { type: 'tool_call_end', index });
+    events.push(
+      { type: 'tool_call_delta', index, argumentsJson: JSON.stringify(functionCall.args ?? {}) },
+      { type: 'tool_call_end', index },
+    );
     return events;
   }
 
@@ -66,7 +73,16 @@ export function createGeminiStreamReader(): UpstreamStreamReader {
     if (!isRecord(chunk)) return [];
     const error = readRecord(chunk, 'error');
     if (error) {
-      return [{ type: 'error', error: { status: readNumber(error, 'code') ?? 500, message: readString(error, 'message') ?? 'Upstream error', type: readString(error, 'status') } }];
+      return [
+        {
+          type: 'error',
+          error: {
+            status: readNumber(error, 'code') ?? 500,
+            message: readString(error, 'message') ?? 'Upstream error',
+            type: readString(error, 'status'),
+          },
+        },
+      ];
     }
     const events: CanonicalStreamEvent[] = [];
     if (!hasStarted) {
@@ -79,12 +95,16 @@ export function createGeminiStreamReader(): UpstreamStreamReader {
     for (const part of readRecords(readRecord(candidate, 'content') ?? {}, 'parts')) {
       const text = readString(part, 'text');
       const functionCall = readRecord(part, 'functionCall');
-      if (text) events.push(part.thought === true ? { type: 'reasoning_delta', text } : { type: 'text_delta', text });
+      if (text)
+        events.push(part.thought === true ? { type: 'reasoning_delta', text } : { type: 'text_delta', text });
       if (functionCall) events.push(...readFunctionCall(functionCall));
     }
     if (candidate.finishReason) {
       const stopReason = mapGeminiFinishReason(candidate.finishReason);
-      events.push(...closePartial(), { type: 'finish', stopReason: hasToolCall && stopReason === 'end_turn' ? 'tool_use' : stopReason });
+      events.push(...closePartial(), {
+        type: 'finish',
+        stopReason: hasToolCall && stopReason === 'end_turn' ? 'tool_use' : stopReason,
+      });
     }
     return events;
   };

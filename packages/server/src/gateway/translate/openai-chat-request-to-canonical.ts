@@ -1,5 +1,20 @@
-import type { CanonicalMessage, CanonicalPart, CanonicalRequest, CanonicalResponseFormat, CanonicalToolChoice } from './canonical-request.js';
-import { imageSourceFromUrl, isRecord, joinTextContent, readNumber, readRecord, readRecords, readString, readStringList } from './read-wire-fields.js';
+import type {
+  CanonicalMessage,
+  CanonicalPart,
+  CanonicalRequest,
+  CanonicalResponseFormat,
+  CanonicalToolChoice,
+} from './canonical-request.js';
+import {
+  imageSourceFromUrl,
+  isRecord,
+  joinTextContent,
+  readNumber,
+  readRecord,
+  readRecords,
+  readString,
+  readStringList,
+} from './read-wire-fields.js';
 
 // @see https://platform.openai.com/docs/api-reference/chat/create
 
@@ -34,7 +49,11 @@ function assistantParts(message: Record<string, unknown>): CanonicalPart[] {
   return parts;
 }
 
-function appendMessage(messages: CanonicalMessage[], role: CanonicalMessage['role'], parts: CanonicalPart[]): void {
+function appendMessage(
+  messages: CanonicalMessage[],
+  role: CanonicalMessage['role'],
+  parts: CanonicalPart[],
+): void {
   const last = messages[messages.length - 1];
   // Consecutive tool messages (parallel calls) become one user turn of tool results.
   const isToolResultTurn = parts.every((part) => part.type === 'tool_result');
@@ -57,7 +76,12 @@ export function readOpenAIChatResponseFormat(value: unknown): CanonicalResponseF
   const schema = jsonSchema ? readRecord(jsonSchema, 'schema') : undefined;
   if (value.type !== 'json_schema' || !jsonSchema || !schema) return undefined;
   const strict = jsonSchema.strict;
-  return { type: 'json_schema', name: readString(jsonSchema, 'name') ?? 'response', schema, ...(typeof strict === 'boolean' ? { strict } : {}) };
+  return {
+    type: 'json_schema',
+    name: readString(jsonSchema, 'name') ?? 'response',
+    schema,
+    ...(typeof strict === 'boolean' ? { strict } : {}),
+  };
 }
 
 export function openaiChatRequestToCanonical(body: Record<string, unknown>): CanonicalRequest {
@@ -70,7 +94,9 @@ export function openaiChatRequestToCanonical(body: Record<string, unknown>): Can
     else if (role === 'assistant') appendMessage(messages, 'assistant', assistantParts(message));
     else if (role === 'tool') {
       const toolCallId = readString(message, 'tool_call_id') ?? '';
-      appendMessage(messages, 'user', [{ type: 'tool_result', toolCallId, content: joinTextContent(message.content) }]);
+      appendMessage(messages, 'user', [
+        { type: 'tool_result', toolCallId, content: joinTextContent(message.content) },
+      ]);
     }
   }
   const tools = readRecords(body, 'tools').flatMap((tool) => {
@@ -78,7 +104,13 @@ export function openaiChatRequestToCanonical(body: Record<string, unknown>): Can
     const name = fn ? readString(fn, 'name') : undefined;
     if (!fn || !name) return [];
     const description = readString(fn, 'description');
-    return [{ name, ...(description ? { description } : {}), parameters: readRecord(fn, 'parameters') ?? { type: 'object', properties: {} } }];
+    return [
+      {
+        name,
+        ...(description ? { description } : {}),
+        parameters: readRecord(fn, 'parameters') ?? { type: 'object', properties: {} },
+      },
+    ];
   });
   const parallelToolCalls = body.parallel_tool_calls;
   return {

@@ -18,7 +18,12 @@ export function openaiChatResponseToCanonical(body: Record<string, unknown>): Ca
   if (text !== '') parts.push({ type: 'text', text });
   for (const call of readRecords(message, 'tool_calls')) {
     const fn = readRecord(call, 'function') ?? {};
-    parts.push({ type: 'tool_call', id: readString(call, 'id') ?? '', name: readString(fn, 'name') ?? '', argumentsJson: readString(fn, 'arguments') ?? '{}' });
+    parts.push({
+      type: 'tool_call',
+      id: readString(call, 'id') ?? '',
+      name: readString(fn, 'name') ?? '',
+      argumentsJson: readString(fn, 'arguments') ?? '{}',
+    });
   }
   return {
     id: readString(body, 'id') ?? '',
@@ -28,16 +33,27 @@ export function openaiChatResponseToCanonical(body: Record<string, unknown>): Ca
   };
 }
 
-export function canonicalResponseToOpenAIChat(response: CanonicalResponse, requestedModel: string): Record<string, unknown> {
+export function canonicalResponseToOpenAIChat(
+  response: CanonicalResponse,
+  requestedModel: string,
+): Record<string, unknown> {
   let text = '';
   let reasoning = '';
   const toolCalls: Record<string, unknown>[] = [];
   for (const part of response.parts) {
     if (part.type === 'text') text += part.text;
     else if (part.type === 'reasoning') reasoning += part.text;
-    else toolCalls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: part.argumentsJson } });
+    else
+      toolCalls.push({
+        id: part.id,
+        type: 'function',
+        function: { name: part.name, arguments: part.argumentsJson },
+      });
   }
-  const message: Record<string, unknown> = { role: 'assistant', content: text === '' && toolCalls.length > 0 ? null : text };
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: text === '' && toolCalls.length > 0 ? null : text,
+  };
   if (reasoning !== '') message.reasoning_content = reasoning;
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   const body: Record<string, unknown> = {
@@ -45,7 +61,9 @@ export function canonicalResponseToOpenAIChat(response: CanonicalResponse, reque
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: requestedModel,
-    choices: [{ index: 0, message, finish_reason: renderOpenAIChatFinishReason(response.stopReason), logprobs: null }],
+    choices: [
+      { index: 0, message, finish_reason: renderOpenAIChatFinishReason(response.stopReason), logprobs: null },
+    ],
   };
   if (response.usage) body.usage = renderOpenAIChatUsage(response.usage);
   return body;

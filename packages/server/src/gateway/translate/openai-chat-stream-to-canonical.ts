@@ -15,7 +15,14 @@ function readError(chunk: Record<string, unknown>): CanonicalStreamEvent | undef
   const error = readRecord(chunk, 'error');
   if (!error) return undefined;
   const status = readNumber(error, 'code') ?? 500;
-  return { type: 'error', error: { status: status >= 400 && status < 600 ? status : 500, message: readString(error, 'message') ?? 'Upstream error', type: readString(error, 'type') } };
+  return {
+    type: 'error',
+    error: {
+      status: status >= 400 && status < 600 ? status : 500,
+      message: readString(error, 'message') ?? 'Upstream error',
+      type: readString(error, 'type'),
+    },
+  };
 }
 
 export function createOpenAIChatStreamReader(): UpstreamStreamReader {
@@ -43,12 +50,18 @@ export function createOpenAIChatStreamReader(): UpstreamStreamReader {
         const fn = readRecord(call, 'function') ?? {};
         if (!seenToolIndexes.has(index)) {
           seenToolIndexes.add(index);
-          events.push({ type: 'tool_call_start', index, id: readString(call, 'id') || `call_${index}`, name: readString(fn, 'name') ?? '' });
+          events.push({
+            type: 'tool_call_start',
+            index,
+            id: readString(call, 'id') || `call_${index}`,
+            name: readString(fn, 'name') ?? '',
+          });
         }
         const argumentsDelta = readString(fn, 'arguments');
         if (argumentsDelta) events.push({ type: 'tool_call_delta', index, argumentsJson: argumentsDelta });
       }
-      if (choice.finish_reason) events.push({ type: 'finish', stopReason: mapOpenAIChatFinishReason(choice.finish_reason) });
+      if (choice.finish_reason)
+        events.push({ type: 'finish', stopReason: mapOpenAIChatFinishReason(choice.finish_reason) });
     }
     const usage = convertOpenAIChatUsage(chunk.usage);
     if (usage) events.push({ type: 'usage', usage });

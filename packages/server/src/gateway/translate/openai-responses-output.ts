@@ -2,14 +2,15 @@ import { newId } from '../../kernel/ids.js';
 import type { UsageBuckets } from '../usage/usage-buckets.js';
 import type { CanonicalResponse, CanonicalStopReason } from './canonical-response.js';
 import { renderOpenAIResponsesUsage } from './render-dialect-usage.js';
-import { readCustomToolInput, type ResponsesToolNames } from './responses-tool-names.js';
+import { type ResponsesToolNames, readCustomToolInput } from './responses-tool-names.js';
 
 // Output items and the response object of the Responses API, shared by the non-stream renderer
 // and the stream renderer (whose response.completed carries the same object).
 // @see https://platform.openai.com/docs/api-reference/responses/object
 
 export function renderMessageItem(id: string, text: string, status = 'completed'): Record<string, unknown> {
-  const content = status === 'completed' ? [{ type: 'output_text', text, annotations: [], logprobs: [] }] : [];
+  const content =
+    status === 'completed' ? [{ type: 'output_text', text, annotations: [], logprobs: [] }] : [];
   return { id, type: 'message', status, role: 'assistant', content };
 }
 
@@ -26,11 +27,21 @@ export interface ToolCallItemInput {
 }
 
 /** A function_call item, or a custom_tool_call / namespaced call when the request declared one. */
-export function renderToolCallItem(call: ToolCallItemInput, toolNames: ResponsesToolNames): Record<string, unknown> {
+export function renderToolCallItem(
+  call: ToolCallItemInput,
+  toolNames: ResponsesToolNames,
+): Record<string, unknown> {
   const origin = toolNames.get(call.flatName);
   if (origin?.kind === 'custom') {
     const input = call.status === 'completed' ? readCustomToolInput(call.argumentsJson) : '';
-    return { id: call.itemId, type: 'custom_tool_call', status: call.status, call_id: call.callId, name: origin.name, input };
+    return {
+      id: call.itemId,
+      type: 'custom_tool_call',
+      status: call.status,
+      call_id: call.callId,
+      name: origin.name,
+      input,
+    };
   }
   const item: Record<string, unknown> = {
     id: call.itemId,
@@ -87,7 +98,12 @@ export function canonicalResponseToOpenAIResponses(
   const output = response.parts.map((part) => {
     if (part.type === 'text') return renderMessageItem(newId('msg'), part.text);
     if (part.type === 'reasoning') return renderReasoningItem(newId('rs'), part.text);
-    const call = { itemId: newId('fc'), callId: part.id || newId('call'), flatName: part.name, argumentsJson: part.argumentsJson };
+    const call = {
+      itemId: newId('fc'),
+      callId: part.id || newId('call'),
+      flatName: part.name,
+      argumentsJson: part.argumentsJson,
+    };
     return renderToolCallItem({ ...call, status: 'completed' }, options.toolNames);
   });
   return renderResponseObject({

@@ -17,7 +17,10 @@ export function readNumber(record: Record<string, unknown>, key: string): number
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function readRecord(record: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+export function readRecord(
+  record: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> | undefined {
   const value = record[key];
   return isRecord(value) ? value : undefined;
 }
@@ -42,7 +45,9 @@ export function parseToolArguments(argumentsJson: string): Record<string, unknow
 /** `data:<media type>;base64,<data>` URLs become inline bytes; anything else stays a URL. */
 export function imageSourceFromUrl(url: string): CanonicalImageSource {
   const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
-  return match ? { kind: 'base64', mediaType: match[1] ?? 'image/png', data: match[2] ?? '' } : { kind: 'url', url };
+  return match
+    ? { kind: 'base64', mediaType: match[1] ?? 'image/png', data: match[2] ?? '' }
+    : { kind: 'url', url };
 }
 
 export function imageSourceToUrl(source: CanonicalImageSource): string {
@@ -52,7 +57,8 @@ export function imageSourceToUrl(source: CanonicalImageSource): string {
 /** Joins the text of content given either as a string or as a list of typed blocks. */
 export function joinTextContent(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return content === undefined || content === null ? '' : JSON.stringify(content);
+  if (!Array.isArray(content))
+    return content === undefined || content === null ? '' : JSON.stringify(content);
   return content
     .filter(isRecord)
     .map((block) => readString(block, 'text') ?? '')

@@ -78,15 +78,27 @@ export function statusForAnthropicErrorType(type: string): number {
 }
 
 export function renderOpenAIErrorBody(input: GatewayErrorInput): Record<string, unknown> {
-  return { error: { message: input.message, type: input.type ?? openaiErrorTypeForStatus(input.status), code: input.code, param: null } };
+  return {
+    error: {
+      message: input.message,
+      type: input.type ?? openaiErrorTypeForStatus(input.status),
+      code: input.code,
+      param: null,
+    },
+  };
 }
 
 export function renderAnthropicErrorBody(input: Omit<GatewayErrorInput, 'code'>): Record<string, unknown> {
-  return { type: 'error', error: { type: anthropicErrorTypeForStatus(input.status, input.type), message: input.message } };
+  return {
+    type: 'error',
+    error: { type: anthropicErrorTypeForStatus(input.status, input.type), message: input.message },
+  };
 }
 
 export function renderGeminiErrorBody(input: Omit<GatewayErrorInput, 'code'>): Record<string, unknown> {
-  return { error: { code: input.status, message: input.message, status: googleStatusForStatus(input.status) } };
+  return {
+    error: { code: input.status, message: input.message, status: googleStatusForStatus(input.status) },
+  };
 }
 
 const errorBodyRenderers: Record<Dialect, (input: GatewayErrorInput) => Record<string, unknown>> = {

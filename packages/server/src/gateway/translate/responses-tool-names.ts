@@ -31,7 +31,12 @@ export function readResponsesToolNames(requestBody: unknown): ResponsesToolNames
     if (tool.type === 'namespace') {
       for (const inner of readRecords(tool, 'tools')) {
         const innerName = readString(inner, 'name');
-        if (innerName) names.set(flattenToolName(innerName, name), { kind: inner.type === 'custom' ? 'custom' : 'function', name: innerName, namespace: name });
+        if (innerName)
+          names.set(flattenToolName(innerName, name), {
+            kind: inner.type === 'custom' ? 'custom' : 'function',
+            name: innerName,
+            namespace: name,
+          });
       }
     }
   }
@@ -45,7 +50,12 @@ export function customToolParameters(tool: Record<string, unknown>): Record<stri
   const description = definition
     ? `Raw input, passed through unchanged. It must match this ${readString(format ?? {}, 'syntax') ?? ''} grammar:\n${definition}`
     : 'Raw input, passed through unchanged.';
-  return { type: 'object', properties: { input: { type: 'string', description } }, required: ['input'], additionalProperties: false };
+  return {
+    type: 'object',
+    properties: { input: { type: 'string', description } },
+    required: ['input'],
+    additionalProperties: false,
+  };
 }
 
 /** A custom tool's raw input from the flattened function's arguments. */

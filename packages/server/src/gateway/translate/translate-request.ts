@@ -28,7 +28,9 @@ const requestParsers: Record<Dialect, (body: Record<string, unknown>) => Canonic
 };
 
 // No upstream speaks only Responses, so Responses is an inbound dialect here, never a target.
-const requestRenderers: Partial<Record<Dialect, (request: CanonicalRequest, options: RequestRenderOptions) => Record<string, unknown>>> = {
+const requestRenderers: Partial<
+  Record<Dialect, (request: CanonicalRequest, options: RequestRenderOptions) => Record<string, unknown>>
+> = {
   'openai-chat': canonicalRequestToOpenAIChat,
   'anthropic-messages': canonicalRequestToAnthropicMessages,
   gemini: (request) => canonicalRequestToGemini(request),

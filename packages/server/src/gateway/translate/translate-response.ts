@@ -1,5 +1,8 @@
 import type { Dialect } from '../usage/llm-dialect.js';
-import { anthropicMessagesResponseToCanonical, canonicalResponseToAnthropicMessages } from './anthropic-messages-response.js';
+import {
+  anthropicMessagesResponseToCanonical,
+  canonicalResponseToAnthropicMessages,
+} from './anthropic-messages-response.js';
 import type { CanonicalResponse } from './canonical-response.js';
 import { canonicalResponseToGemini, geminiResponseToCanonical } from './gemini-response.js';
 import { canonicalResponseToOpenAIChat, openaiChatResponseToCanonical } from './openai-chat-response.js';

@@ -27,7 +27,15 @@ describe(estimateUsage.name, () => {
     const image = 'A'.repeat(20_000);
     const requestBody = {
       model: 'claude-sonnet-4-5',
-      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: image } }, { type: 'text', text: 'What is this?' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: image } },
+            { type: 'text', text: 'What is this?' },
+          ],
+        },
+      ],
     };
     const estimate = estimateUsage({ dialect: 'anthropic-messages', requestBody, outputText: '' });
     expect(estimate.usage.input).toBe(countTokens('What is this?'));

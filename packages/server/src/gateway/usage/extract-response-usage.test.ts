@@ -36,9 +36,12 @@ describe(extractResponseUsage.name, () => {
     expect(bodyFixtures.map((fixture) => fixture.name).sort()).toEqual(Object.keys(expectedBodyUsage).sort());
   });
 
-  it.each(bodyFixtures.map((fixture) => [fixture.name, fixture] as const))('reads the usage of %s', (name, fixture) => {
-    expect(extractResponseUsage(fixture.dialect, fixture.body)).toEqual(expectedBodyUsage[name]);
-  });
+  it.each(bodyFixtures.map((fixture) => [fixture.name, fixture] as const))(
+    'reads the usage of %s',
+    (name, fixture) => {
+      expect(extractResponseUsage(fixture.dialect, fixture.body)).toEqual(expectedBodyUsage[name]);
+    },
+  );
 
   it('accepts the body as JSON text or bytes', () => {
     const text = JSON.stringify({ usage: { input_tokens: 7, output_tokens: 2, cache_read_input_tokens: 3 } });

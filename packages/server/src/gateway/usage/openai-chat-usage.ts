@@ -1,4 +1,10 @@
-import { hasAnyTokenCount, isRecord, readNestedTokenCount, readTokenCount, type UsageBuckets } from './usage-buckets.js';
+import {
+  hasAnyTokenCount,
+  isRecord,
+  readNestedTokenCount,
+  readTokenCount,
+  type UsageBuckets,
+} from './usage-buckets.js';
 
 // OpenAI chat completions: prompt_tokens INCLUDES prompt_tokens_details.cached_tokens, and
 // completion_tokens INCLUDES completion_tokens_details.reasoning_tokens.

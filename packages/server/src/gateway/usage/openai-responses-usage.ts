@@ -1,4 +1,10 @@
-import { hasAnyTokenCount, isRecord, readNestedTokenCount, readTokenCount, type UsageBuckets } from './usage-buckets.js';
+import {
+  hasAnyTokenCount,
+  isRecord,
+  readNestedTokenCount,
+  readTokenCount,
+  type UsageBuckets,
+} from './usage-buckets.js';
 
 // OpenAI Responses: input_tokens INCLUDES input_tokens_details.cached_tokens, and output_tokens
 // INCLUDES output_tokens_details.reasoning_tokens.

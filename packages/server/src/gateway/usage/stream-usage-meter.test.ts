@@ -54,7 +54,9 @@ const streamFixtures = listRecordedFixtures().filter((fixture) => fixture.chunkL
 
 describe(createStreamUsageMeter.name, () => {
   it('has an expectation for every recorded stream', () => {
-    expect(streamFixtures.map((fixture) => fixture.name).sort()).toEqual(Object.keys(expectedStreamUsage).sort());
+    expect(streamFixtures.map((fixture) => fixture.name).sort()).toEqual(
+      Object.keys(expectedStreamUsage).sort(),
+    );
   });
 
   it.each(streamFixtures.map((fixture) => [fixture.name, fixture] as const))(
@@ -73,21 +75,34 @@ describe(createStreamUsageMeter.name, () => {
     }
   });
 
-  it.each([
-    ['codex-text-response.sse'],
-    ['codex-tool-call-response.sse'],
-  ])('meters cached and reasoning tokens of the Codex capture %s', (file) => {
-    const wire = readFileSync(new URL(`../translate/__fixtures__/codex/${file}`, import.meta.url), 'utf8');
-    expect(meterWire('openai-responses', wire)).toEqual(usage(234, 56, { cache_read: 1000, reasoning: 7 }));
-  });
+  it.each([['codex-text-response.sse'], ['codex-tool-call-response.sse']])(
+    'meters cached and reasoning tokens of the Codex capture %s',
+    (file) => {
+      const wire = readFileSync(new URL(`../translate/__fixtures__/codex/${file}`, import.meta.url), 'utf8');
+      expect(meterWire('openai-responses', wire)).toEqual(usage(234, 56, { cache_read: 1000, reasoning: 7 }));
+    },
+  );
 
   it('keeps cache buckets from message_start when message_delta omits them', () => {
     const meter = createStreamUsageMeter('anthropic-messages');
-    const start = { type: 'message_start', message: { usage: { input_tokens: 5, cache_read_input_tokens: 100, cache_creation_input_tokens: 40, output_tokens: 1 } } };
+    const start = {
+      type: 'message_start',
+      message: {
+        usage: {
+          input_tokens: 5,
+          cache_read_input_tokens: 100,
+          cache_creation_input_tokens: 40,
+          output_tokens: 1,
+        },
+      },
+    };
     const delta = { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 17 } };
     const events: SseEvent[] = [
       { event: 'message_start', data: JSON.stringify(start) },
-      { event: 'content_block_delta', data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"\\"usage\\": {"}}' },
+      {
+        event: 'content_block_delta',
+        data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"\\"usage\\": {"}}',
+      },
       { event: 'message_delta', data: JSON.stringify(delta) },
     ];
     for (const event of events) meter.observe(event);
@@ -96,7 +111,10 @@ describe(createStreamUsageMeter.name, () => {
 
   it('ignores a malformed event and a usage object without counts', () => {
     const meter = createStreamUsageMeter('gemini');
-    meter.observe({ event: undefined, data: '{"usageMetadata":{"promptTokenCount":3,"candidatesTokenCount":4}}' });
+    meter.observe({
+      event: undefined,
+      data: '{"usageMetadata":{"promptTokenCount":3,"candidatesTokenCount":4}}',
+    });
     meter.observe({ event: undefined, data: '{"usageMetadata":{"trafficType":"ON_DEMAND"}}' });
     meter.observe({ event: undefined, data: '{"usageMetadata": nope' });
     expect(meter.result()).toEqual(usage(3, 4));

@@ -71,7 +71,10 @@ const readGeminiUsage: UsageReader = (event) =>
 
 interface DialectMeter {
   read: UsageReader;
-  combine: (earlier: Record<string, unknown> | undefined, later: Record<string, unknown>) => Record<string, unknown>;
+  combine: (
+    earlier: Record<string, unknown> | undefined,
+    later: Record<string, unknown>,
+  ) => Record<string, unknown>;
   convert: (raw: unknown) => UsageBuckets | undefined;
 }
 
@@ -79,8 +82,16 @@ const keepLater = (_earlier: unknown, later: Record<string, unknown>) => later;
 
 const dialectMeters: Record<Dialect, DialectMeter> = {
   'openai-chat': { read: readOpenAIChatUsage, combine: keepLater, convert: convertOpenAIChatUsage },
-  'openai-responses': { read: readOpenAIResponsesUsage, combine: keepLater, convert: convertOpenAIResponsesUsage },
-  'anthropic-messages': { read: readAnthropicUsage, combine: mergeAnthropicUsage, convert: convertAnthropicUsage },
+  'openai-responses': {
+    read: readOpenAIResponsesUsage,
+    combine: keepLater,
+    convert: convertOpenAIResponsesUsage,
+  },
+  'anthropic-messages': {
+    read: readAnthropicUsage,
+    combine: mergeAnthropicUsage,
+    convert: convertAnthropicUsage,
+  },
   gemini: { read: readGeminiUsage, combine: keepLater, convert: convertGeminiUsage },
 };
 
