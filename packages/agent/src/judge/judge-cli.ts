@@ -17,6 +17,7 @@ Options:
   --compare MODE           tokens | trim_ws | exact | float:EPS | checker (default tokens)
   --checker FILE           testlib checker.cpp (testlib.h beside it); implies --compare checker
   --time-limit-ms N        CPU time per test (default 2000)
+  --wall-limit-ms N        wall time per test (default 5 × time limit + 2000)
   --memory-limit-mb N      memory per test (default 256)
   --output-limit-kb N      stdout+stderr per test (default 65536)
   --jobs N                 tests run in parallel (default: CPU count)
@@ -56,6 +57,7 @@ function parseJudgeArgs(argv: string[]) {
       compare: { type: 'string' },
       checker: { type: 'string' },
       'time-limit-ms': { type: 'string' },
+      'wall-limit-ms': { type: 'string' },
       'memory-limit-mb': { type: 'string' },
       'output-limit-kb': { type: 'string' },
       jobs: { type: 'string' },
@@ -82,6 +84,9 @@ function parseJudgeArgs(argv: string[]) {
         timeLimitMs: positiveInteger(values['time-limit-ms'], 2000, '--time-limit-ms'),
         memoryLimitMb: positiveInteger(values['memory-limit-mb'], 256, '--memory-limit-mb'),
         outputLimitKb: positiveInteger(values['output-limit-kb'], 65536, '--output-limit-kb'),
+        wallLimitMs: values['wall-limit-ms']
+          ? positiveInteger(values['wall-limit-ms'], 1, '--wall-limit-ms')
+          : undefined,
       },
       jobs: values.jobs ? positiveInteger(values.jobs, 1, '--jobs') : undefined,
       precompiledHeader: !values['no-pch'],

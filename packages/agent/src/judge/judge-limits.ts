@@ -6,6 +6,8 @@ export type JudgeLimitOptions = {
   memoryLimitMb: number;
   outputLimitKb: number;
   processLimit?: number;
+  /** Defaults to 5 × time + 2 s: generous so a loaded machine never turns CPU-time verdicts into wall ones. */
+  wallLimitMs?: number;
 };
 
 export const defaultJudgeLimits: JudgeLimitOptions = {
@@ -20,7 +22,7 @@ export function testRunLimits(options: JudgeLimitOptions): Required<SandboxLimit
   const memoryKb = options.memoryLimitMb * 1024;
   return {
     cpuTimeMs: options.timeLimitMs,
-    wallTimeMs: options.timeLimitMs * 2 + 1000,
+    wallTimeMs: options.wallLimitMs ?? options.timeLimitMs * 5 + 2000,
     memoryKb,
     processes: options.processLimit ?? 1,
     outputBytes: options.outputLimitKb * 1024,

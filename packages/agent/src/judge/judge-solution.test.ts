@@ -47,7 +47,7 @@ describe(judgeSolution.name, () => {
       testsDir,
       outDir,
       compare: parseCompareMode('tokens'),
-      limits: { timeLimitMs: 500, memoryLimitMb: 64, outputLimitKb: 64 },
+      limits: { timeLimitMs: 500, memoryLimitMb: 64, outputLimitKb: 64, wallLimitMs: 30_000 },
       jobs: 2,
       sandbox,
       cacheDir,
