@@ -30,6 +30,17 @@ describe('account lifecycle in the console', () => {
     await page.goto('/signup');
     await field(page, 'Username').fill(username);
     await field(page, 'Email').fill(`${username}@example.com`);
+    // The server's per-field message is shown on the field it names.
+    await field(page, 'Password').fill('short');
+    await field(page, 'Confirm password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const fieldError = page.getByText('must be at least 8 characters', { exact: true });
+    await fieldError.waitFor();
+    expect(await field(page, 'Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await field(page, 'Password').getAttribute('aria-describedby')).toContain(
+      await fieldError.getAttribute('id'),
+    );
+    expect(await page.getByRole('alert').filter({ hasText: 'Invalid body: password' }).count()).toBe(1);
     await field(page, 'Password').fill(password);
     await field(page, 'Confirm password').fill(password);
     await saveScreenshot(page, '01-signup-form');

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { PublicUser } from '../api/identity-api.js';
 import { FormErrorAlert, useApiForm } from '../app/api-form.js';
+import { PasswordField } from '../app/password-field.js';
 import { useMessages } from '../i18n/locale-context.js';
 import { useSession } from '../session/session-context.js';
 import { adminMessages } from './admin-messages.js';
@@ -47,7 +48,7 @@ export function ResetPasswordModal(props: {
             {t('resetDescription')}
           </Text>
           <FormErrorAlert id={form.errorId} title={t('resetPassword')} message={form.formError} />
-          <PasswordInput
+          <PasswordField
             label={t('newPassword')}
             description={t('newPasswordHint')}
             autoComplete="new-password"

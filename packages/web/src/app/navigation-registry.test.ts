@@ -19,13 +19,15 @@ describe('navigation registry', () => {
     for (const locale of locales) {
       for (const section of navigationSections) {
         expect(section.label(locale), `${section.id} in ${locale}`).toBeTruthy();
-        for (const page of section.pages) expect(page.label(locale), `${page.path} in ${locale}`).toBeTruthy();
+        for (const page of section.pages)
+          expect(page.label(locale), `${page.path} in ${locale}`).toBeTruthy();
       }
     }
   });
 
   it('shows the administration section to admins only', () => {
-    const idsFor = (role: 'admin' | 'user') => sectionsVisibleTo(navigationSections, role).map((section) => section.id);
+    const idsFor = (role: 'admin' | 'user') =>
+      sectionsVisibleTo(navigationSections, role).map((section) => section.id);
     expect(idsFor('admin')).toContain('admin');
     expect(idsFor('user')).not.toContain('admin');
     expect(idsFor('user')).toEqual(expect.arrayContaining(['workspace', 'account']));

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error.js';
 import { FormErrorAlert, missingFields, useApiForm } from '../app/api-form.js';
+import { PasswordField } from '../app/password-field.js';
 import { authMessages } from '../i18n/auth-messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { useLocale, useMessages } from '../i18n/locale-context.js';
@@ -103,7 +104,7 @@ export function LoginPage() {
             onChange={(event) => setValues({ ...values, username: event.currentTarget.value })}
             error={form.fieldErrors.username}
           />
-          <PasswordInput
+          <PasswordField
             label={t('password')}
             name="password"
             autoComplete="current-password"

@@ -1,7 +1,8 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { type FieldErrors, FormErrorAlert, missingFields, useApiForm } from '../app/api-form.js';
+import { PasswordField } from '../app/password-field.js';
 import { authMessages } from '../i18n/auth-messages.js';
 import { useMessages } from '../i18n/locale-context.js';
 import { useSession } from '../session/session-context.js';
@@ -72,7 +73,7 @@ export function SignupPage() {
             onChange={update('email')}
             error={form.fieldErrors.email}
           />
-          <PasswordInput
+          <PasswordField
             label={t('password')}
             description={t('passwordHint')}
             name="password"
@@ -82,7 +83,7 @@ export function SignupPage() {
             onChange={update('password')}
             error={form.fieldErrors.password}
           />
-          <PasswordInput
+          <PasswordField
             label={t('confirmPassword')}
             name="confirmPassword"
             autoComplete="new-password"

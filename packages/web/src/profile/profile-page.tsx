@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Grid, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import type { PublicUser } from '../api/identity-api.js';
 import { useApiQuery } from '../api/use-api-query.js';
 import { FormErrorAlert, missingFields, useApiForm } from '../app/api-form.js';
 import { ErrorState, LoadingState, PageHeader } from '../app/page-states.js';
+import { PasswordField } from '../app/password-field.js';
 import { accountMessages } from '../i18n/account-messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { formatDateTime } from '../i18n/date-format.js';
@@ -108,7 +109,7 @@ function ChangePasswordForm({ username }: { username: string }) {
             </Alert>
           )}
           <FormErrorAlert id={form.errorId} title={t('passwordTitle')} message={form.formError} />
-          <PasswordInput
+          <PasswordField
             label={t('currentPassword')}
             autoComplete="current-password"
             required
@@ -116,7 +117,7 @@ function ChangePasswordForm({ username }: { username: string }) {
             onChange={update('currentPassword')}
             error={fieldError('current_password', 'currentPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('newPassword')}
             description={t('newPasswordHint')}
             autoComplete="new-password"
@@ -125,7 +126,7 @@ function ChangePasswordForm({ username }: { username: string }) {
             onChange={update('newPassword')}
             error={fieldError('new_password', 'newPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('confirmNewPassword')}
             autoComplete="new-password"
             required
