@@ -7,6 +7,7 @@ import { fleetModule } from './index.js';
 export interface TestAgent {
   machineId: string;
   token: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON replies.
   post(path: string, body: unknown): Promise<{ status: number; body: any }>;
 }
 
