@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const available = fs
   .readdirSync(path.join(root, 'bench'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, 'bench', entry.name, `${entry.name}-bench.ts`)))
+  .filter(
+    (entry) =>
+      entry.isDirectory() && fs.existsSync(path.join(root, 'bench', entry.name, `${entry.name}-bench.ts`)),
+  )
   .map((entry) => entry.name);
 const [name, ...rest] = process.argv.slice(2);
 if (name && !available.includes(name)) {
@@ -17,6 +20,9 @@ if (name && !available.includes(name)) {
 }
 for (const bench of name ? [name] : available) {
   console.log(`== bench ${bench}`);
-  const run = spawnSync('npx', ['tsx', path.join('bench', bench, `${bench}-bench.ts`), ...rest], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync('npx', ['tsx', path.join('bench', bench, `${bench}-bench.ts`), ...rest], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

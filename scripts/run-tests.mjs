@@ -7,8 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 
 const reportPath = path.join(os.tmpdir(), `switchyard-vitest-${process.pid}.json`);
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, NO_COLOR: process.env.NO_COLOR ?? '1' } });
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportPath}`,
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', args, {
+  stdio: 'inherit',
+  env: { ...process.env, NO_COLOR: process.env.NO_COLOR ?? '1' },
+});
 
 let summary = 'test run produced no report';
 let failed = run.status !== 0;

@@ -1,11 +1,19 @@
 import { AppError } from '../kernel/errors.js';
 
-export const insufficientQuota = (details: { needMicros: number; availableMicros: number; scope: 'user' | 'key' }) =>
+export const insufficientQuota = (details: {
+  needMicros: number;
+  availableMicros: number;
+  scope: 'user' | 'key';
+}) =>
   new AppError({
     code: 'insufficient_quota',
     status: 402,
     message: 'Insufficient quota',
-    details: { need_micros: details.needMicros, available_micros: details.availableMicros, scope: details.scope },
+    details: {
+      need_micros: details.needMicros,
+      available_micros: details.availableMicros,
+      scope: details.scope,
+    },
   });
 export const pricingIncomplete = (model: string, missing: string[]) =>
   new AppError({

@@ -57,7 +57,11 @@ export const billingMigrations: Migration[] = [
         .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
         .addColumn('ended_at_ms', 'bigint')
         .execute();
-      await db.schema.createIndex('billing_reservations_state_idx').on('billing_reservations').columns(['state', 'expires_at_ms']).execute();
+      await db.schema
+        .createIndex('billing_reservations_state_idx')
+        .on('billing_reservations')
+        .columns(['state', 'expires_at_ms'])
+        .execute();
     },
   },
   {
@@ -83,9 +87,21 @@ export const billingMigrations: Migration[] = [
         .addColumn('pricing_missing', 'integer', (column) => column.notNull())
         .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
         .execute();
-      await db.schema.createIndex('billing_usage_user_time_idx').on('billing_usage_charges').columns(['user_id', 'created_at_ms']).execute();
-      await db.schema.createIndex('billing_usage_time_idx').on('billing_usage_charges').column('created_at_ms').execute();
-      await db.schema.createIndex('billing_usage_request_idx').on('billing_usage_charges').column('request_id').execute();
+      await db.schema
+        .createIndex('billing_usage_user_time_idx')
+        .on('billing_usage_charges')
+        .columns(['user_id', 'created_at_ms'])
+        .execute();
+      await db.schema
+        .createIndex('billing_usage_time_idx')
+        .on('billing_usage_charges')
+        .column('created_at_ms')
+        .execute();
+      await db.schema
+        .createIndex('billing_usage_request_idx')
+        .on('billing_usage_charges')
+        .column('request_id')
+        .execute();
     },
   },
 ];

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 
-const microsPrice = z.number().int({ message: 'must be an integer (micro-units per 1M tokens)' }).min(0, { message: 'must be ≥ 0' }).max(1e15);
+const microsPrice = z
+  .number()
+  .int({ message: 'must be an integer (micro-units per 1M tokens)' })
+  .min(0, { message: 'must be ≥ 0' })
+  .max(1e15);
 
 export const modelPriceUpsertSchema = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be a 3-letter currency code like USD or CNY' }).default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { message: 'must be a 3-letter currency code like USD or CNY' })
+    .default('USD'),
   input: microsPrice.nullable().optional(),
   cache_read: microsPrice.nullable().optional(),
   cache_write: microsPrice.nullable().optional(),
@@ -21,7 +28,10 @@ export const balanceDeltaSchema = z.object({
   delta_micros: z.number().int({ message: 'must be an integer number of micro-units' }).min(-1e15).max(1e15),
   note: z.string().max(500).optional(),
 });
-export const balanceSetSchema = z.object({ balance_micros: z.number().int().min(0).max(1e15), note: z.string().max(500).optional() });
+export const balanceSetSchema = z.object({
+  balance_micros: z.number().int().min(0).max(1e15),
+  note: z.string().max(500).optional(),
+});
 export const userParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 export const summaryQuerySchema = z.object({
@@ -34,4 +44,8 @@ export const summaryQuerySchema = z.object({
 export const adminSummaryQuerySchema = summaryQuerySchema.extend({ user_id: z.string().max(64).optional() });
 export type SummaryQuery = z.infer<typeof adminSummaryQuerySchema>;
 
-export const balanceSchema = z.object({ balance_micros: z.number(), reserved_micros: z.number(), used_micros: z.number() });
+export const balanceSchema = z.object({
+  balance_micros: z.number(),
+  reserved_micros: z.number(),
+  used_micros: z.number(),
+});

@@ -10,8 +10,8 @@ import { createReservationSweeper } from './quota/reservation-sweeper.js';
 import { findUsageChargesByRequestIds } from './usage/usage-charge-store.js';
 
 export { billingMigrations } from './billing-migrations.js';
-export { computeCostMicros, type PriceSnapshot } from './prices/compute-cost-micros.js';
 export { registerPriceCommands } from './price-cli.js';
+export { computeCostMicros, type PriceSnapshot } from './prices/compute-cost-micros.js';
 
 export interface BillingService {
   priceBook: PriceBook;
@@ -19,7 +19,9 @@ export interface BillingService {
   balances: BalanceService;
   quota: QuotaService;
   /** Cost and price snapshot per gateway request id, for request logs. */
-  chargesForRequests(requestIds: string[]): Promise<Map<string, { cost_micros: number; price: unknown; pricing_missing: boolean }>>;
+  chargesForRequests(
+    requestIds: string[],
+  ): Promise<Map<string, { cost_micros: number; price: unknown; pricing_missing: boolean }>>;
 }
 
 declare module '../platform/platform-context.js' {
@@ -44,7 +46,9 @@ export const billingModule: PlatformModule = {
       clock,
       priceBook,
       logger,
-      defaultMaxOutputTokens: Number(context.settings.env.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS ?? 4096),
+      defaultMaxOutputTokens: Number(
+        context.settings.env.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS ?? 4096,
+      ),
       reservationTtlMs: 30 * 60_000,
     });
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
@@ -62,7 +66,11 @@ export const billingModule: PlatformModule = {
           requestId: request.requestId,
         }),
         settle: async (reservation, settlement) => {
-          await sweeper.settleDurably(reservation, { usage: settlement.usage, usageSource: settlement.usageSource, requestId: reservation.requestId });
+          await sweeper.settleDurably(reservation, {
+            usage: settlement.usage,
+            usageSource: settlement.usageSource,
+            requestId: reservation.requestId,
+          });
         },
         release: (reservation) => quota.release(reservation),
       };
@@ -84,7 +92,11 @@ export const billingModule: PlatformModule = {
         return new Map(
           rows.map((row) => [
             row.request_id as string,
-            { cost_micros: Number(row.charged_micros), price: row.price_json ? JSON.parse(row.price_json) : null, pricing_missing: Boolean(row.pricing_missing) },
+            {
+              cost_micros: Number(row.charged_micros),
+              price: row.price_json ? JSON.parse(row.price_json) : null,
+              pricing_missing: Boolean(row.pricing_missing),
+            },
           ]),
         );
       },
@@ -97,7 +109,9 @@ export const billingModule: PlatformModule = {
       nowMs: () => clock.nowMs(),
       listServedModels: async () => {
         const channels = (await context.services.gateway?.channels.list()) ?? [];
-        return new Set(channels.filter((channel) => channel.status === 'enabled').flatMap((channel) => channel.models));
+        return new Set(
+          channels.filter((channel) => channel.status === 'enabled').flatMap((channel) => channel.models),
+        );
       },
     });
   },

@@ -1,7 +1,7 @@
 import type { AuditActor, AuditLog } from '../identity/index.js';
 import type { Clock } from '../kernel/clock.js';
-import type { Database } from '../kernel/db/database.js';
 import { toIso } from '../kernel/clock.js';
+import type { Database } from '../kernel/db/database.js';
 import { priceNotFound, pricingIncomplete } from './billing-errors.js';
 import type { ModelPriceUpsert } from './billing-schemas.js';
 import { defaultPriceTable, defaultPriceTableDate } from './prices/default-price-table.js';
@@ -27,7 +27,12 @@ function presentPrice(row: ModelPriceRow, source: 'custom' | 'default') {
 export type PublicModelPrice = ReturnType<typeof presentPrice>;
 
 /** Admin price management: validated upserts, aliases, and the merged custom + default list. */
-export function createPricingService(deps: { database: Database; clock: Clock; priceBook: PriceBook; audit: AuditLog }) {
+export function createPricingService(deps: {
+  database: Database;
+  clock: Clock;
+  priceBook: PriceBook;
+  audit: AuditLog;
+}) {
   const { database, clock, priceBook, audit } = deps;
 
   async function list(): Promise<PublicModelPrice[]> {
@@ -36,10 +41,16 @@ export function createPricingService(deps: { database: Database; clock: Clock; p
     const defaults = defaultPriceTable
       .filter((price) => !customModels.has(price.model))
       .map((price) => presentPrice({ ...price, is_active: 0, updated_at_ms: 0 }, 'default'));
-    return [...custom.map((row) => presentPrice(row, 'custom')), ...defaults].sort((left, right) => left.model.localeCompare(right.model));
+    return [...custom.map((row) => presentPrice(row, 'custom')), ...defaults].sort((left, right) =>
+      left.model.localeCompare(right.model),
+    );
   }
 
-  async function upsert(model: string, input: ModelPriceUpsert, actor: AuditActor): Promise<PublicModelPrice> {
+  async function upsert(
+    model: string,
+    input: ModelPriceUpsert,
+    actor: AuditActor,
+  ): Promise<PublicModelPrice> {
     const row: ModelPriceRow = {
       model,
       currency: input.currency,
@@ -55,20 +66,41 @@ export function createPricingService(deps: { database: Database; clock: Clock; p
     if (input.is_active && missing.length > 0) throw pricingIncomplete(model, missing);
     await upsertPriceRow(database.db, row);
     priceBook.invalidate();
-    await audit.record({ actor, action: 'pricing.upsert', target: { type: 'model', id: model }, outcome: 'success', details: { ...input } });
+    await audit.record({
+      actor,
+      action: 'pricing.upsert',
+      target: { type: 'model', id: model },
+      outcome: 'success',
+      details: { ...input },
+    });
     return presentPrice(row, 'custom');
   }
 
   async function remove(model: string, actor: AuditActor): Promise<void> {
     if (!(await deletePriceRow(database.db, model))) throw priceNotFound(model);
     priceBook.invalidate();
-    await audit.record({ actor, action: 'pricing.delete', target: { type: 'model', id: model }, outcome: 'success' });
+    await audit.record({
+      actor,
+      action: 'pricing.delete',
+      target: { type: 'model', id: model },
+      outcome: 'success',
+    });
   }
 
-  async function setAlias(alias: string, model: string, actor: AuditActor): Promise<{ alias: string; model: string }> {
+  async function setAlias(
+    alias: string,
+    model: string,
+    actor: AuditActor,
+  ): Promise<{ alias: string; model: string }> {
     await upsertAliasRow(database.db, alias, model, clock.nowMs());
     priceBook.invalidate();
-    await audit.record({ actor, action: 'pricing.alias', target: { type: 'model', id: alias }, outcome: 'success', details: { model } });
+    await audit.record({
+      actor,
+      action: 'pricing.alias',
+      target: { type: 'model', id: alias },
+      outcome: 'success',
+      details: { model },
+    });
     return { alias, model };
   }
 

@@ -53,10 +53,31 @@ describe(runCli.name, () => {
   });
 
   it('creates an admin and resets a password', async () => {
-    expect(await runCli(['node', 'switchyard', 'user', 'create', 'ops', '--admin', '--password', 'first-password-1'])).toBe(0);
+    expect(
+      await runCli([
+        'node',
+        'switchyard',
+        'user',
+        'create',
+        'ops',
+        '--admin',
+        '--password',
+        'first-password-1',
+      ]),
+    ).toBe(0);
     expect(output.join('')).toMatch(/created admin ops \(usr_/);
     expect((await login('ops', 'first-password-1')).user.role).toBe('admin');
-    expect(await runCli(['node', 'switchyard', 'user', 'reset-password', 'ops', '--password', 'second-password-2'])).toBe(0);
+    expect(
+      await runCli([
+        'node',
+        'switchyard',
+        'user',
+        'reset-password',
+        'ops',
+        '--password',
+        'second-password-2',
+      ]),
+    ).toBe(0);
     await expect(login('ops', 'first-password-1')).rejects.toMatchObject({ code: 'unauthorized' });
     expect((await login('ops', 'second-password-2')).user.username).toBe('ops');
   });
@@ -70,7 +91,14 @@ describe(runCli.name, () => {
   });
 
   it('prints help for every command and exits 0', async () => {
-    for (const argv of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['user', 'create', '--help'], ['user', 'reset-password', '--help'], ['price', 'set', '--help']]) {
+    for (const argv of [
+      ['--help'],
+      ['serve', '--help'],
+      ['migrate', '--help'],
+      ['user', 'create', '--help'],
+      ['user', 'reset-password', '--help'],
+      ['price', 'set', '--help'],
+    ]) {
       output.length = 0;
       expect(await runCli(['node', 'switchyard', ...argv])).toBe(0);
       expect(output.join('')).toMatch(/Usage: switchyard/);

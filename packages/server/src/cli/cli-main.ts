@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerPriceCommands } from '../billing/index.js';
 import { ConfigError } from '../kernel/config.js';
 import { isAppError } from '../kernel/errors.js';
+import { registerAgentCommand } from './agent-command.js';
 import { registerJudgeCommand } from './judge-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -13,6 +14,7 @@ const commandRegistrars: Array<(program: Command) => void> = [
   registerMigrateCommand,
   registerUserCommands,
   registerJudgeCommand,
+  registerAgentCommand,
   registerPriceCommands,
 ];
 

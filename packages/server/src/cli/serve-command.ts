@@ -5,7 +5,9 @@ import { createPlatform } from '../platform/create-platform.js';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Migrate the database and serve the console, API and gateway (PORT, HOST, SWITCHYARD_DATA_DIR, DATABASE_URL …)')
+    .description(
+      'Migrate the database and serve the console, API and gateway (PORT, HOST, SWITCHYARD_DATA_DIR, DATABASE_URL …)',
+    )
     .action(async () => {
       const settings = loadSettings();
       const platform = await createPlatform({ settings });

@@ -8,12 +8,16 @@ import { invalidRequest } from '../kernel/errors.js';
 import { createSecretBox, loadMasterKey } from '../kernel/secrets/secret-box.js';
 import { collectMigrations } from '../platform/create-platform.js';
 
-async function withIdentity<T>(work: (identity: ReturnType<typeof createIdentity>) => Promise<T>): Promise<T> {
+async function withIdentity<T>(
+  work: (identity: ReturnType<typeof createIdentity>) => Promise<T>,
+): Promise<T> {
   const settings = loadSettings();
   const database = await openDatabase({ url: settings.databaseUrl });
   try {
     await runMigrations(database, collectMigrations());
-    const secretBox = createSecretBox(loadMasterKey({ configuredKey: settings.masterKey, dataDir: settings.dataDir }));
+    const secretBox = createSecretBox(
+      loadMasterKey({ configuredKey: settings.masterKey, dataDir: settings.dataDir }),
+    );
     return await work(createIdentity({ database, clock: systemClock, secretBox, settings }));
   } finally {
     await database.close();
@@ -24,7 +28,8 @@ const cliActor = { id: null, username: 'cli', ip: null };
 
 function requirePassword(value: string | undefined): string {
   const password = value ?? process.env.SWITCHYARD_NEW_PASSWORD;
-  if (!password || password.length < 8) throw invalidRequest('password must be at least 8 characters (--password or SWITCHYARD_NEW_PASSWORD)');
+  if (!password || password.length < 8)
+    throw invalidRequest('password must be at least 8 characters (--password or SWITCHYARD_NEW_PASSWORD)');
   return password;
 }
 
@@ -45,7 +50,13 @@ export function registerUserCommands(program: Command): void {
           email: options.email ?? null,
           role: options.admin ? 'admin' : 'user',
         });
-        await identity.audit.record({ actor: cliActor, action: 'user.create', target: { type: 'user', id: created.id }, outcome: 'success', details: { role: created.role } });
+        await identity.audit.record({
+          actor: cliActor,
+          action: 'user.create',
+          target: { type: 'user', id: created.id },
+          outcome: 'success',
+          details: { role: created.role },
+        });
         process.stdout.write(`created ${created.role} ${created.username} (${created.id})\n`);
       });
     });

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { AppError, isAppError } from '../kernel/errors.js';
+import { isAppError } from '../kernel/errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -8,15 +8,25 @@ export interface ErrorBody {
 // Fastify's own client errors, mapped to our codes so nothing leaks framework wording or stacks.
 const fastifyClientErrors: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_request', message: 'Request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_request', message: 'Request body is empty but content-type is JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'invalid_request',
+    message: 'Request body is empty but content-type is JSON',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'Request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Unsupported content-type' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_request',
+    message: 'Content-Length does not match the body',
+  },
   FST_ERR_VALIDATION: { code: 'invalid_request', message: 'Invalid request' },
 };
 
 /** Maps anything thrown in a route to `{error:{code,message,details?}}` with a fitting status. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+export function toErrorResponse(error: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
   if (isAppError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details) body.error.details = error.details;
@@ -29,7 +39,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const message = fastifyError.code === 'FST_ERR_VALIDATION' ? fastifyError.message : known.message;
     return { status, body: { error: { code: known.code, message } } };
   }
-  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError?.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return {
       status: fastifyError.statusCode,
       body: { error: { code: 'invalid_request', message: fastifyError.message || 'Bad request' } },

@@ -4,7 +4,9 @@ import { createTestPlatform, type TestPlatform } from '../platform/test-platform
 describe('http app', () => {
   let platform: TestPlatform;
   beforeEach(async () => {
-    platform = await createTestPlatform({ env: { SWITCHYARD_BODY_LIMIT_BYTES: '2048', SWITCHYARD_AUTH_RATE_LIMIT_PER_IP_PER_MIN: '5' } });
+    platform = await createTestPlatform({
+      env: { SWITCHYARD_BODY_LIMIT_BYTES: '2048', SWITCHYARD_AUTH_RATE_LIMIT_PER_IP_PER_MIN: '5' },
+    });
   });
   afterEach(async () => {
     await platform.dispose();
@@ -24,7 +26,9 @@ describe('http app', () => {
   it('serves an OpenAPI document that lists the auth and admin routes with their bodies', async () => {
     const document = (await platform.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/admin/users/{id}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/admin/users', '/api/admin/users/{id}']),
+    );
     const loginBody = document.paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
     expect(loginBody.required).toEqual(['username', 'password']);
     expect((await platform.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
@@ -34,13 +38,17 @@ describe('http app', () => {
     await platform.app.inject({ method: 'GET', url: '/healthz' });
     const metrics = await platform.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.body).toMatch(/switchyard_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 1/);
+    expect(metrics.body).toMatch(
+      /switchyard_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 1/,
+    );
   });
 
   it('answers unknown routes with 404 not_found in the one error shape', async () => {
     const response = await platform.app.inject({ method: 'DELETE', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'not_found', message: 'No route for DELETE /api/nothing-here' } });
+    expect(response.json()).toEqual({
+      error: { code: 'not_found', message: 'No route for DELETE /api/nothing-here' },
+    });
   });
 
   it('rejects malformed JSON with 400 invalid_request and no stack trace', async () => {
@@ -51,7 +59,9 @@ describe('http app', () => {
       payload: '{"username": "root", ',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: { code: 'invalid_request', message: 'Request body is not valid JSON' } });
+    expect(response.json()).toEqual({
+      error: { code: 'invalid_request', message: 'Request body is not valid JSON' },
+    });
     expect(response.body).not.toMatch(/at .*\.ts|node_modules/);
   });
 
@@ -86,7 +96,11 @@ describe('http app', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const response = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `u${attempt}`, password: 'wrong-password' } });
+      const response = await platform.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `u${attempt}`, password: 'wrong-password' },
+      });
       statuses.push(response.statusCode);
       if (response.statusCode === 429) retryAfter = String(response.headers['retry-after']);
     }
@@ -112,7 +126,11 @@ describe('http app', () => {
   it('refuses signup when open registration is off', async () => {
     const closed = await createTestPlatform({ env: { SWITCHYARD_OPEN_SIGNUP: 'false' } });
     try {
-      const response = await closed.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { username: 'eve', password: 'long-enough-pw' } });
+      const response = await closed.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { username: 'eve', password: 'long-enough-pw' },
+      });
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('signup_disabled');
     } finally {
@@ -121,11 +139,21 @@ describe('http app', () => {
   });
 
   it('creates the admin from SWITCHYARD_ADMIN_USERNAME/PASSWORD at start', async () => {
-    const seeded = await createTestPlatform({ env: { SWITCHYARD_ADMIN_USERNAME: 'boss', SWITCHYARD_ADMIN_PASSWORD: 'boss-password-1' } });
+    const seeded = await createTestPlatform({
+      env: { SWITCHYARD_ADMIN_USERNAME: 'boss', SWITCHYARD_ADMIN_PASSWORD: 'boss-password-1' },
+    });
     try {
-      const login = await seeded.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'boss', password: 'boss-password-1' } });
+      const login = await seeded.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'boss', password: 'boss-password-1' },
+      });
       expect(login.json().user.role).toBe('admin');
-      const signup = await seeded.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { username: 'next', password: 'long-enough-pw' } });
+      const signup = await seeded.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { username: 'next', password: 'long-enough-pw' },
+      });
       expect(signup.json().user.role).toBe('user');
     } finally {
       await seeded.dispose();

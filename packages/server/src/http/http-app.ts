@@ -42,7 +42,12 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/api/') || reply.statusCode >= 500) {
       request.log.info(
-        { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        {
+          method: request.method,
+          url: request.url.split('?')[0],
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
         'request',
       );
     }
@@ -53,7 +58,11 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Switchyard API', version: '0.1.0', description: 'Console, admin and agent API of Switchyard.' },
+      info: {
+        title: 'Switchyard API',
+        version: '0.1.0',
+        description: 'Console, admin and agent API of Switchyard.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -71,7 +80,10 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
 }
 
 /** Called after every module registered its routes: the console and the JSON 404 go last. */
-export async function finishHttpApp(app: FastifyInstance, options: { webDir: string | undefined }): Promise<void> {
+export async function finishHttpApp(
+  app: FastifyInstance,
+  options: { webDir: string | undefined },
+): Promise<void> {
   await installStaticWeb(app, options.webDir);
   await app.ready();
 }

@@ -17,10 +17,15 @@ export async function installStaticWeb(app: FastifyInstance, webDir: string | un
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0];
-    const isApiPath = apiPrefixes.some((prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix));
+    const isApiPath = apiPrefixes.some(
+      (prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix),
+    );
     if (hasConsole && request.method === 'GET' && !isApiPath && !path.extname(pathname)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return sendError(reply, new AppError({ code: 'not_found', status: 404, message: `No route for ${request.method} ${pathname}` }));
+    return sendError(
+      reply,
+      new AppError({ code: 'not_found', status: 404, message: `No route for ${request.method} ${pathname}` }),
+    );
   });
 }

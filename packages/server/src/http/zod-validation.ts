@@ -7,7 +7,10 @@ function isZodSchema(value: unknown): value is ZodType {
 }
 
 /** Turns zod issues into `{field: message}` so a form can show each next to its input. */
-export function describeZodIssues(issues: readonly z.core.$ZodIssue[], prefix?: string): Record<string, string> {
+export function describeZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix?: string,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || '_';

@@ -14,22 +14,45 @@ describeEachDialect('admin user routes', (dialect) => {
   });
 
   const patchUser = (id: string, payload: object, authorization = admin.authorization) =>
-    platform.app.inject({ method: 'PATCH', url: `/api/admin/users/${id}`, headers: { authorization }, payload });
+    platform.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${id}`,
+      headers: { authorization },
+      payload,
+    });
   const listUsers = (query: string, authorization = admin.authorization) =>
     platform.app.inject({ method: 'GET', url: `/api/admin/users?${query}`, headers: { authorization } });
 
   it("stops a disabled user's live access token at once and records who did it", async () => {
     const alice = await platform.login('alice');
-    const before = await platform.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: alice.authorization } });
+    const before = await platform.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: alice.authorization },
+    });
     expect(before.statusCode).toBe(200);
-    expect((await patchUser(alice.userId, { is_disabled: true })).json()).toMatchObject({ is_disabled: true });
-    const after = await platform.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: alice.authorization } });
+    expect((await patchUser(alice.userId, { is_disabled: true })).json()).toMatchObject({
+      is_disabled: true,
+    });
+    const after = await platform.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: alice.authorization },
+    });
     expect(after.statusCode).toBe(403);
     expect(after.json().error.code).toBe('user_disabled');
-    const login = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alice', password: 'correct-horse-battery' } });
+    const login = await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'alice', password: 'correct-horse-battery' },
+    });
     expect(login.json().error.code).toBe('user_disabled');
     const audit = await platform.identity.audit.list({ action: 'user.update', page: 1, pageSize: 5 });
-    expect(audit.items[0]).toMatchObject({ actor_id: admin.userId, target_id: alice.userId, outcome: 'success' });
+    expect(audit.items[0]).toMatchObject({
+      actor_id: admin.userId,
+      target_id: alice.userId,
+      outcome: 'success',
+    });
   });
 
   it('forbids ordinary users from the admin API', async () => {
@@ -55,23 +78,42 @@ describeEachDialect('admin user routes', (dialect) => {
     const statuses = [rootDisablesBob.statusCode, bobDisablesRoot.statusCode].sort();
     expect(statuses[0]).toBe(200);
     expect([403, 409]).toContain(statuses[1]);
-    const admins = await platform.identity.users.list({ role: 'admin', disabled: false, page: 1, page_size: 10 });
+    const admins = await platform.identity.users.list({
+      role: 'admin',
+      disabled: false,
+      page: 1,
+      page_size: 10,
+    });
     expect(admins.total).toBe(1);
   });
 
   it('answers 409 last_admin when a change would leave no enabled admin', async () => {
     const outcome = await platform.identity.users
-      .patchUser({ actor: { id: null, username: 'cli', ip: null }, userId: admin.userId, patch: { is_disabled: true } })
+      .patchUser({
+        actor: { id: null, username: 'cli', ip: null },
+        userId: admin.userId,
+        patch: { is_disabled: true },
+      })
       .catch((error: { code: string; status: number }) => error);
     expect(outcome).toMatchObject({ code: 'last_admin', status: 409 });
     const demote = await platform.identity.users
-      .patchUser({ actor: { id: null, username: 'cli', ip: null }, userId: admin.userId, patch: { role: 'user' } })
+      .patchUser({
+        actor: { id: null, username: 'cli', ip: null },
+        userId: admin.userId,
+        patch: { role: 'user' },
+      })
       .catch((error: { code: string; status: number }) => error);
     expect(demote).toMatchObject({ code: 'last_admin', status: 409 });
   });
 
   it('resets a password: the old one fails, the new one works, sessions are revoked', async () => {
-    const alice = (await platform.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { username: 'alice', password: 'first-password-1' } })).json();
+    const alice = (
+      await platform.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { username: 'alice', password: 'first-password-1' },
+      })
+    ).json();
     const reset = await platform.app.inject({
       method: 'POST',
       url: `/api/admin/users/${alice.user.id}/reset_password`,
@@ -79,9 +121,17 @@ describeEachDialect('admin user routes', (dialect) => {
       payload: { new_password: 'second-password-2' },
     });
     expect(reset.statusCode).toBe(204);
-    const oldLogin = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alice', password: 'first-password-1' } });
+    const oldLogin = await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'alice', password: 'first-password-1' },
+    });
     expect(oldLogin.statusCode).toBe(401);
-    const refresh = await platform.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refresh_token: alice.refresh_token } });
+    const refresh = await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refresh_token: alice.refresh_token },
+    });
     expect(refresh.statusCode).toBe(401);
   });
 
@@ -103,7 +153,9 @@ describeEachDialect('admin user routes', (dialect) => {
     await platform.login('alfred');
     await patchUser(alice.userId, { is_disabled: true });
     expect((await listUsers('q=AL')).json().total).toBe(2);
-    expect((await listUsers('disabled=true')).json().items.map((user: { username: string }) => user.username)).toEqual(['alice']);
+    expect(
+      (await listUsers('disabled=true')).json().items.map((user: { username: string }) => user.username),
+    ).toEqual(['alice']);
     expect((await listUsers('role=admin')).json().total).toBe(1);
   });
 
@@ -127,7 +179,11 @@ describeEachDialect('admin user routes', (dialect) => {
   });
 
   it('lists audit events newest first with filters and pagination', async () => {
-    await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'root', password: 'bad-password' } });
+    await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'root', password: 'bad-password' },
+    });
     const response = await platform.app.inject({
       method: 'GET',
       url: '/api/admin/audit?action=auth.login&outcome=failure&page_size=1',
@@ -135,6 +191,11 @@ describeEachDialect('admin user routes', (dialect) => {
     });
     expect(response.statusCode, response.body).toBe(200);
     // Two failures: the test helper's first login attempt for root (before signup) and this one.
-    expect(response.json()).toMatchObject({ total: 2, page: 1, page_size: 1, items: [{ action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } }] });
+    expect(response.json()).toMatchObject({
+      total: 2,
+      page: 1,
+      page_size: 1,
+      items: [{ action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } }],
+    });
   });
 });

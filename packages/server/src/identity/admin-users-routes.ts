@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { validated } from '../http/zod-validation.js';
-import { type AuthGuards, auditActorOf } from './auth-guard.js';
 import type { AuditLog } from './audit/audit-log.js';
+import { type AuthGuards, auditActorOf } from './auth-guard.js';
 import {
   auditListQuerySchema,
   publicUserSchema,
@@ -14,20 +14,32 @@ import type { UserService } from './users/user-service.js';
 
 const tags = ['admin'];
 
-export function registerAdminUserRoutes(app: FastifyInstance, deps: { users: UserService; audit: AuditLog; guards: AuthGuards }) {
+export function registerAdminUserRoutes(
+  app: FastifyInstance,
+  deps: { users: UserService; audit: AuditLog; guards: AuthGuards },
+) {
   const { users, audit, guards } = deps;
   const preHandler = guards.requireAdmin;
 
   app.get(
     '/api/admin/users',
-    { preHandler, schema: { tags, summary: 'Search and page through users', querystring: userListQuerySchema } },
+    {
+      preHandler,
+      schema: { tags, summary: 'Search and page through users', querystring: userListQuerySchema },
+    },
     async (request) => users.list(validated(userListQuerySchema, request.query)),
   );
   app.patch(
     '/api/admin/users/:id',
     {
       preHandler,
-      schema: { tags, summary: 'Disable/enable a user or change their role', params: userIdParamsSchema, body: userPatchSchema, response: { 200: publicUserSchema } },
+      schema: {
+        tags,
+        summary: 'Disable/enable a user or change their role',
+        params: userIdParamsSchema,
+        body: userPatchSchema,
+        response: { 200: publicUserSchema },
+      },
     },
     async (request) =>
       users.patchUser({
@@ -38,7 +50,15 @@ export function registerAdminUserRoutes(app: FastifyInstance, deps: { users: Use
   );
   app.post(
     '/api/admin/users/:id/reset_password',
-    { preHandler, schema: { tags, summary: "Set a user's password", params: userIdParamsSchema, body: resetPasswordSchema } },
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: "Set a user's password",
+        params: userIdParamsSchema,
+        body: resetPasswordSchema,
+      },
+    },
     async (request, reply) => {
       await users.resetPassword({
         actor: auditActorOf(request),
@@ -50,7 +70,10 @@ export function registerAdminUserRoutes(app: FastifyInstance, deps: { users: Use
   );
   app.get(
     '/api/admin/audit',
-    { preHandler, schema: { tags, summary: 'The audit log, newest first', querystring: auditListQuerySchema } },
+    {
+      preHandler,
+      schema: { tags, summary: 'The audit log, newest first', querystring: auditListQuerySchema },
+    },
     async (request) => {
       const query = validated(auditListQuerySchema, request.query);
       const result = await audit.list({

@@ -45,5 +45,9 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 export function auditActorOf(request: FastifyRequest): AuditActor {
-  return { id: request.principal?.userId ?? null, username: request.principal?.username ?? null, ip: request.ip };
+  return {
+    id: request.principal?.userId ?? null,
+    username: request.principal?.username ?? null,
+    ip: request.ip,
+  };
 }

@@ -34,7 +34,11 @@ export const identityMigrations: Migration[] = [
         .addColumn('used_at_ms', 'bigint')
         .addColumn('revoked_at_ms', 'bigint')
         .execute();
-      await db.schema.createIndex('refresh_tokens_family_idx').on('refresh_tokens').column('family_id').execute();
+      await db.schema
+        .createIndex('refresh_tokens_family_idx')
+        .on('refresh_tokens')
+        .column('family_id')
+        .execute();
       await db.schema.createIndex('refresh_tokens_user_idx').on('refresh_tokens').column('user_id').execute();
     },
   },
@@ -54,8 +58,16 @@ export const identityMigrations: Migration[] = [
         .addColumn('outcome', 'varchar(16)', (column) => column.notNull())
         .addColumn('details_json', 'text')
         .execute();
-      await db.schema.createIndex('audit_events_time_idx').on('audit_events').column('created_at_ms').execute();
-      await db.schema.createIndex('audit_events_action_idx').on('audit_events').columns(['action', 'created_at_ms']).execute();
+      await db.schema
+        .createIndex('audit_events_time_idx')
+        .on('audit_events')
+        .column('created_at_ms')
+        .execute();
+      await db.schema
+        .createIndex('audit_events_action_idx')
+        .on('audit_events')
+        .columns(['action', 'created_at_ms'])
+        .execute();
     },
   },
 ];

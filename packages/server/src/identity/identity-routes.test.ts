@@ -17,8 +17,16 @@ describeEachDialect('auth routes', (dialect) => {
   it('makes the first signup an admin and later signups users', async () => {
     const first = await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ token_type: 'bearer', expires_in: 900, user: { username: 'root', role: 'admin', is_disabled: false } });
-    const second = await post('/api/auth/signup', { username: 'alice', password: 'correct-horse-battery', email: 'a@example.com' });
+    expect(first.json()).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 900,
+      user: { username: 'root', role: 'admin', is_disabled: false },
+    });
+    const second = await post('/api/auth/signup', {
+      username: 'alice',
+      password: 'correct-horse-battery',
+      email: 'a@example.com',
+    });
     expect(second.json().user.role).toBe('user');
   });
 
@@ -38,7 +46,9 @@ describeEachDialect('auth routes', (dialect) => {
     await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' });
     const response = await post('/api/auth/login', { username: 'root', password: 'wrong-password' });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'unauthorized', message: 'Invalid username or password' } });
+    expect(response.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Invalid username or password' },
+    });
     const audit = await platform.identity.audit.list({ action: 'auth.login', page: 1, pageSize: 10 });
     expect(audit.items[0]).toMatchObject({ outcome: 'failure', actor_username: 'root', ip: '127.0.0.1' });
   });
@@ -56,12 +66,18 @@ describeEachDialect('auth routes', (dialect) => {
     const anonymous = await platform.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('unauthorized');
-    const forged = await platform.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer a.b.c' } });
+    const forged = await platform.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: 'Bearer a.b.c' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
   it('rotates refresh tokens and revokes the whole family when a rotated token is reused', async () => {
-    const signup = (await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' })).json();
+    const signup = (
+      await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' })
+    ).json();
     const rotated = await post('/api/auth/refresh', { refresh_token: signup.refresh_token });
     expect(rotated.statusCode).toBe(200);
     const fresh = rotated.json().refresh_token;
@@ -78,16 +94,26 @@ describeEachDialect('auth routes', (dialect) => {
 
   it('keeps other login families alive when one family is revoked', async () => {
     await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' });
-    const first = (await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })).json();
-    const second = (await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })).json();
+    const first = (
+      await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })
+    ).json();
+    const second = (
+      await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })
+    ).json();
     await post('/api/auth/refresh', { refresh_token: first.refresh_token });
     await post('/api/auth/refresh', { refresh_token: first.refresh_token });
     expect((await post('/api/auth/refresh', { refresh_token: second.refresh_token })).statusCode).toBe(200);
   });
 
   it('logout revokes the refresh token', async () => {
-    const session = (await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' })).json();
-    const logout = await post('/api/auth/logout', { refresh_token: session.refresh_token }, { authorization: `Bearer ${session.access_token}` });
+    const session = (
+      await post('/api/auth/signup', { username: 'root', password: 'correct-horse-battery' })
+    ).json();
+    const logout = await post(
+      '/api/auth/logout',
+      { refresh_token: session.refresh_token },
+      { authorization: `Bearer ${session.access_token}` },
+    );
     expect(logout.statusCode).toBe(204);
     expect((await post('/api/auth/refresh', { refresh_token: session.refresh_token })).statusCode).toBe(401);
   });
@@ -108,7 +134,11 @@ describeEachDialect('auth routes', (dialect) => {
       payload: { current_password: 'correct-horse-battery', new_password: 'another-long-password' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })).statusCode).toBe(401);
-    expect((await post('/api/auth/login', { username: 'root', password: 'another-long-password' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/auth/login', { username: 'root', password: 'correct-horse-battery' })).statusCode,
+    ).toBe(401);
+    expect(
+      (await post('/api/auth/login', { username: 'root', password: 'another-long-password' })).statusCode,
+    ).toBe(200);
   });
 });

@@ -53,9 +53,15 @@ export const sessionTokensSchema = z.object({
 });
 export type SessionTokens = z.infer<typeof sessionTokensSchema>;
 
-const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const booleanQuery = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
 // Pagination is normalised, not rejected: page < 1 becomes 1, page_size is clamped to 1..100.
-const pageQuery = z.coerce.number().int({ message: 'must be an integer' }).optional().transform((value) => Math.max(1, value ?? 1));
+const pageQuery = z.coerce
+  .number()
+  .int({ message: 'must be an integer' })
+  .optional()
+  .transform((value) => Math.max(1, value ?? 1));
 const pageSizeQuery = z.coerce
   .number()
   .int({ message: 'must be an integer' })

@@ -11,14 +11,14 @@ import { createAccessTokenSigner } from './sessions/access-token.js';
 import { createSessionService, type SessionService } from './sessions/session-service.js';
 import { createUserService, type UserService } from './users/user-service.js';
 
-export { identityMigrations } from './identity-migrations.js';
-export { auditActorOf, principalOf } from './auth-guard.js';
 export type { AuditActor, AuditEntry, AuditLog } from './audit/audit-log.js';
 export type { AuthGuards } from './auth-guard.js';
-export type { Principal, SessionService } from './sessions/session-service.js';
-export type { UserService } from './users/user-service.js';
+export { auditActorOf, principalOf } from './auth-guard.js';
+export { identityMigrations } from './identity-migrations.js';
 export type { PublicUser, UserRole } from './identity-schemas.js';
 export { paginationQuerySchema } from './identity-schemas.js';
+export type { Principal, SessionService } from './sessions/session-service.js';
+export type { UserService } from './users/user-service.js';
 
 export interface IdentitySettings {
   accessTokenTtlSeconds: number;
@@ -37,7 +37,12 @@ export interface Identity {
 }
 
 /** Users, sessions, the audit log and the auth guards every other module puts in front of its routes. */
-export function createIdentity(deps: { database: Database; clock: Clock; secretBox: SecretBox; settings: IdentitySettings }): Identity {
+export function createIdentity(deps: {
+  database: Database;
+  clock: Clock;
+  secretBox: SecretBox;
+  settings: IdentitySettings;
+}): Identity {
   const { database, clock, secretBox, settings } = deps;
   const audit = createAuditLog({ db: database.db, clock });
   const users = createUserService({ database, clock, audit });
@@ -47,7 +52,10 @@ export function createIdentity(deps: { database: Database; clock: Clock; secretB
     secretBox,
     audit,
     users,
-    accessTokens: createAccessTokenSigner({ key: secretBox.deriveKey('jwt-access'), ttlSeconds: settings.accessTokenTtlSeconds }),
+    accessTokens: createAccessTokenSigner({
+      key: secretBox.deriveKey('jwt-access'),
+      ttlSeconds: settings.accessTokenTtlSeconds,
+    }),
     rateLimiter: createAuthRateLimiter({
       perIpPerMinute: settings.authRateLimitPerIpPerMinute,
       failuresPerUserPerMinute: settings.loginFailuresPerUserPerMinute,

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { nowMs: () => Date.now() };
 
 /** A clock tests control: it only moves when told. */
-export function createManualClock(startMs = Date.UTC(2026, 0, 1)): Clock & { advanceMs(deltaMs: number): void; setMs(ms: number): void } {
+export function createManualClock(
+  startMs = Date.UTC(2026, 0, 1),
+): Clock & { advanceMs(deltaMs: number): void; setMs(ms: number): void } {
   let currentMs = startMs;
   return {
     nowMs: () => currentMs,

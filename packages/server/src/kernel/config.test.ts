@@ -13,15 +13,21 @@ describe(loadSettings.name, () => {
 
   it('names the variable and the bad value when a number is not a number', () => {
     expect(() => loadSettings({ PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => loadSettings({ PORT: 'eighty' })).toThrow(/PORT must be an integer between 0 and 65535 \(got "eighty"\)/);
+    expect(() => loadSettings({ PORT: 'eighty' })).toThrow(
+      /PORT must be an integer between 0 and 65535 \(got "eighty"\)/,
+    );
   });
 
   it('rejects an unknown database scheme naming DATABASE_URL', () => {
-    expect(() => loadSettings({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+    expect(() => loadSettings({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL must start with postgres/,
+    );
   });
 
   it('rejects a boolean that is not one', () => {
-    expect(() => loadSettings({ SWITCHYARD_OPEN_SIGNUP: 'maybe' })).toThrow(/SWITCHYARD_OPEN_SIGNUP must be true or false/);
+    expect(() => loadSettings({ SWITCHYARD_OPEN_SIGNUP: 'maybe' })).toThrow(
+      /SWITCHYARD_OPEN_SIGNUP must be true or false/,
+    );
   });
 
   it('reports every bad variable at once', () => {
@@ -34,7 +40,11 @@ describe(loadSettings.name, () => {
   });
 
   it('honours PORT, SWITCHYARD_DATA_DIR and DATABASE_URL', () => {
-    const settings = loadSettings({ PORT: '9999', SWITCHYARD_DATA_DIR: '/srv/sy', DATABASE_URL: 'postgres://u:p@h/db' });
+    const settings = loadSettings({
+      PORT: '9999',
+      SWITCHYARD_DATA_DIR: '/srv/sy',
+      DATABASE_URL: 'postgres://u:p@h/db',
+    });
     expect(settings.port).toBe(9999);
     expect(settings.dataDir).toBe('/srv/sy');
     expect(settings.databaseUrl).toBe('postgres://u:p@h/db');

@@ -24,11 +24,15 @@ export const settingsEnvSchema = z.object({
   SWITCHYARD_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, { message: 'must start with postgres://, postgresql:// or sqlite:' })
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, {
+      message: 'must start with postgres://, postgresql:// or sqlite:',
+    })
     .optional(),
   SWITCHYARD_MASTER_KEY: z
     .string()
-    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'must be 32 bytes as 64 hex characters or base64' })
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+      message: 'must be 32 bytes as 64 hex characters or base64',
+    })
     .optional(),
   SWITCHYARD_OPEN_SIGNUP: booleanFromEnv.default(true),
   SWITCHYARD_ADMIN_USERNAME: z.string().min(3).max(64).optional(),
@@ -38,7 +42,9 @@ export const settingsEnvSchema = z.object({
   SWITCHYARD_AUTH_RATE_LIMIT_PER_IP_PER_MIN: integerFromEnv({ min: 1, max: 1_000_000 }).default(120),
   SWITCHYARD_LOGIN_FAILURES_PER_USER_PER_MIN: integerFromEnv({ min: 1, max: 1_000_000 }).default(10),
   SWITCHYARD_BODY_LIMIT_BYTES: integerFromEnv({ min: 1024, max: 1_073_741_824 }).default(20 * 1024 * 1024),
-  SWITCHYARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SWITCHYARD_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   SWITCHYARD_TRUST_PROXY: booleanFromEnv.default(false),
   SWITCHYARD_WEB_DIR: z.string().min(1).optional(),
   SWITCHYARD_LOCAL_AGENT: booleanFromEnv.default(true),
@@ -76,8 +82,13 @@ export class ConfigError extends Error {
 }
 
 /** Parses a zod object schema over environment variables; each issue names its variable. */
-export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: Record<string, string | undefined>,
+): z.infer<T> {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(

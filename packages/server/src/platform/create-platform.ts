@@ -48,7 +48,9 @@ export async function createPlatform(options: CreatePlatformOptions): Promise<Pl
   const logger = options.logger ?? createLogger({ level: settings.logLevel });
   const database = options.database ?? (await openDatabase({ url: settings.databaseUrl }));
   await runMigrations(database, collectMigrations(modules));
-  const secretBox = createSecretBox(loadMasterKey({ configuredKey: settings.masterKey, dataDir: settings.dataDir }));
+  const secretBox = createSecretBox(
+    loadMasterKey({ configuredKey: settings.masterKey, dataDir: settings.dataDir }),
+  );
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 

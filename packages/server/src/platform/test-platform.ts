@@ -20,7 +20,12 @@ export interface TestPlatform extends Platform {
  * (or `listen()` for real HTTP clients). The built-in agent is off unless a test turns it on.
  */
 export async function createTestPlatform(
-  options: { dialect?: DatabaseDialect; env?: Record<string, string>; clock?: Clock; modules?: PlatformModule[] } = {},
+  options: {
+    dialect?: DatabaseDialect;
+    env?: Record<string, string>;
+    clock?: Clock;
+    modules?: PlatformModule[];
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-platform-'));
   const settings: Settings = loadSettings({
@@ -41,9 +46,17 @@ export async function createTestPlatform(
   return {
     ...platform,
     async login(username, password = 'correct-horse-battery') {
-      let response = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      let response = await platform.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (response.statusCode === 401) {
-        response = await platform.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { username, password } });
+        response = await platform.app.inject({
+          method: 'POST',
+          url: '/api/auth/signup',
+          payload: { username, password },
+        });
       }
       if (response.statusCode >= 300) throw new Error(`login ${username} failed: ${response.body}`);
       const body = response.json() as { access_token: string; user: { id: string } };

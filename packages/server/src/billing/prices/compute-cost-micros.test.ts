@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeCostMicros, type PriceSnapshot } from './compute-cost-micros.js';
 
-const gpt4: PriceSnapshot = { model: 'gpt-4', currency: 'USD', input: 30_000_000, cache_read: 15_000_000, cache_write: 37_500_000, output: 60_000_000, reasoning: null };
+const gpt4: PriceSnapshot = {
+  model: 'gpt-4',
+  currency: 'USD',
+  input: 30_000_000,
+  cache_read: 15_000_000,
+  cache_write: 37_500_000,
+  output: 60_000_000,
+  reasoning: null,
+};
 const zero = { input: 0, cache_read: 0, cache_write: 0, output: 0, reasoning: 0 };
 
 describe(computeCostMicros.name, () => {

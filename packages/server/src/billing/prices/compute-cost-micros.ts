@@ -36,7 +36,8 @@ export function computeCostMicros(usage: BillableUsage, price: PriceSnapshot): n
   ];
   let numerator = 0n;
   for (const [tokens, priceMicrosPerMillion] of terms) {
-    if (!Number.isSafeInteger(tokens) || tokens < 0) throw new RangeError(`token count must be a non-negative integer, got ${tokens}`);
+    if (!Number.isSafeInteger(tokens) || tokens < 0)
+      throw new RangeError(`token count must be a non-negative integer, got ${tokens}`);
     numerator += BigInt(tokens) * BigInt(priceMicrosPerMillion);
   }
   const rounded = (numerator * 2n + tokensPerPriceUnit) / (tokensPerPriceUnit * 2n);

@@ -7,7 +7,13 @@ import type { PriceSnapshot } from './compute-cost-micros.js';
  */
 export const defaultPriceTableDate = '2026-11-01';
 
-const usd = (model: string, input: number, cacheRead: number, cacheWrite: number, output: number): PriceSnapshot => ({
+const usd = (
+  model: string,
+  input: number,
+  cacheRead: number,
+  cacheWrite: number,
+  output: number,
+): PriceSnapshot => ({
   model,
   currency: 'USD',
   input: Math.round(input * 1_000_000),

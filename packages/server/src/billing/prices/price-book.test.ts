@@ -38,16 +38,23 @@ describeEachDialect(createPriceBook.name, (dialect) => {
 
   it('prefers an admin price over the default table', async () => {
     await upsertPriceRow(database.db, price('gpt-4o', 1, 2));
-    const resolved = await createPriceBook({ db: database.db, clock: systemClock }).lookup('gpt-4o-2024-08-06');
+    const resolved = await createPriceBook({ db: database.db, clock: systemClock }).lookup(
+      'gpt-4o-2024-08-06',
+    );
     expect(resolved).toMatchObject({ source: 'custom', price: { input: 1, output: 2 } });
   });
 
   it('bills an alias as its target', async () => {
     await upsertPriceRow(database.db, price('house-model', 5, 7));
     await upsertAliasRow(database.db, 'house-model-fast', 'house-model', 1);
-    const resolved = await createPriceBook({ db: database.db, clock: systemClock }).lookup('house-model-fast');
+    const resolved = await createPriceBook({ db: database.db, clock: systemClock }).lookup(
+      'house-model-fast',
+    );
     expect(resolved?.price).toMatchObject({ model: 'house-model', input: 5, output: 7 });
-    expect((await createPriceBook({ db: database.db, clock: systemClock }).lookup('gpt-4-turbo-preview'))?.price.model).toBe('gpt-4-turbo');
+    expect(
+      (await createPriceBook({ db: database.db, clock: systemClock }).lookup('gpt-4-turbo-preview'))?.price
+        .model,
+    ).toBe('gpt-4-turbo');
   });
 
   it('returns nothing for an unknown model and ignores incomplete admin rows', async () => {

@@ -47,7 +47,10 @@ export function createPriceBook(deps: { db: AnyKysely; clock: Clock }) {
     if (deps.clock.nowMs() - loadedAtMs < reloadIntervalMs) return;
     const [rows, aliasRows] = await Promise.all([listPriceRows(deps.db), listAliasRows(deps.db)]);
     custom = new Map(rows.map((row) => [row.model.toLowerCase(), row]));
-    aliases = new Map([...Object.entries(defaultPriceAliases), ...aliasRows.map((row) => [row.alias.toLowerCase(), row.model] as const)]);
+    aliases = new Map([
+      ...Object.entries(defaultPriceAliases),
+      ...aliasRows.map((row) => [row.alias.toLowerCase(), row.model] as const),
+    ]);
     loadedAtMs = deps.clock.nowMs();
   }
 

@@ -42,7 +42,12 @@ export async function deletePriceRow(db: AnyKysely, model: string): Promise<bool
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function upsertAliasRow(db: AnyKysely, alias: string, model: string, nowMs: number): Promise<void> {
+export async function upsertAliasRow(
+  db: AnyKysely,
+  alias: string,
+  model: string,
+  nowMs: number,
+): Promise<void> {
   await pricesOf(db)
     .insertInto('model_price_aliases')
     .values({ alias, model, created_at_ms: nowMs })

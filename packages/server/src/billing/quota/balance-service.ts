@@ -2,7 +2,13 @@ import type { AuditActor, AuditLog } from '../../identity/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Database } from '../../kernel/db/database.js';
 import { AppError } from '../../kernel/errors.js';
-import { adjustAccountBalance, ensureAccount, findAccount, findKeyQuota, setKeyQuotaLimit } from './billing-account-store.js';
+import {
+  adjustAccountBalance,
+  ensureAccount,
+  findAccount,
+  findKeyQuota,
+  setKeyQuotaLimit,
+} from './billing-account-store.js';
 
 export interface Balance {
   balance_micros: number;
@@ -31,21 +37,34 @@ export function createBalanceService(deps: { database: Database; clock: Clock; a
     };
   }
 
-  async function adjust(options: { userId: string; deltaMicros: number; actor: AuditActor; note?: string }): Promise<Balance> {
+  async function adjust(options: {
+    userId: string;
+    deltaMicros: number;
+    actor: AuditActor;
+    note?: string;
+  }): Promise<Balance> {
     const nowMs = clock.nowMs();
     const balance = await database.writeTransaction(async (trx) => {
       await ensureAccount(trx, options.userId, nowMs);
       const account = await findAccount(trx, options.userId, { dialect: database.dialect, forUpdate: true });
       const current = Number(account?.balance_micros ?? 0);
       if (current + options.deltaMicros < 0) throw balanceNegative(current, options.deltaMicros);
-      const updated = await adjustAccountBalance(trx, { userId: options.userId, deltaMicros: options.deltaMicros, nowMs });
+      const updated = await adjustAccountBalance(trx, {
+        userId: options.userId,
+        deltaMicros: options.deltaMicros,
+        nowMs,
+      });
       await audit.record(
         {
           actor: options.actor,
           action: options.deltaMicros >= 0 ? 'billing.top_up' : 'billing.deduct',
           target: { type: 'user', id: options.userId },
           outcome: 'success',
-          details: { delta_micros: options.deltaMicros, balance_micros: Number(updated.balance_micros), note: options.note },
+          details: {
+            delta_micros: options.deltaMicros,
+            balance_micros: Number(updated.balance_micros),
+            note: options.note,
+          },
         },
         trx,
       );
@@ -58,13 +77,31 @@ export function createBalanceService(deps: { database: Database; clock: Clock; a
     };
   }
 
-  async function setBalance(options: { userId: string; balanceMicros: number; actor: AuditActor; note?: string }): Promise<Balance> {
+  async function setBalance(options: {
+    userId: string;
+    balanceMicros: number;
+    actor: AuditActor;
+    note?: string;
+  }): Promise<Balance> {
     const current = await getBalance(options.userId);
-    return adjust({ userId: options.userId, deltaMicros: options.balanceMicros - current.balance_micros, actor: options.actor, note: options.note });
+    return adjust({
+      userId: options.userId,
+      deltaMicros: options.balanceMicros - current.balance_micros,
+      actor: options.actor,
+      note: options.note,
+    });
   }
 
-  async function setKeyQuota(options: { keyId: string; quotaMicros: number | null; actor: AuditActor }): Promise<void> {
-    await setKeyQuotaLimit(database.db, { keyId: options.keyId, quotaMicros: options.quotaMicros, nowMs: clock.nowMs() });
+  async function setKeyQuota(options: {
+    keyId: string;
+    quotaMicros: number | null;
+    actor: AuditActor;
+  }): Promise<void> {
+    await setKeyQuotaLimit(database.db, {
+      keyId: options.keyId,
+      quotaMicros: options.quotaMicros,
+      nowMs: clock.nowMs(),
+    });
     await audit.record({
       actor: options.actor,
       action: 'billing.key_quota',
@@ -77,7 +114,8 @@ export function createBalanceService(deps: { database: Database; clock: Clock; a
   async function getKeyQuota(keyId: string) {
     const row = await findKeyQuota(database.db, keyId);
     return {
-      quota_micros: row?.quota_micros === null || row?.quota_micros === undefined ? null : Number(row.quota_micros),
+      quota_micros:
+        row?.quota_micros === null || row?.quota_micros === undefined ? null : Number(row.quota_micros),
       used_micros: Number(row?.used_micros ?? 0),
       reserved_micros: Number(row?.reserved_micros ?? 0),
     };

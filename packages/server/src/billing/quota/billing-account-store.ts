@@ -32,14 +32,21 @@ export async function ensureAccount(db: AnyKysely, userId: string, nowMs: number
     .execute();
 }
 
-export async function findAccount(db: AnyKysely, userId: string, options: { dialect?: DatabaseDialect; forUpdate?: boolean } = {}) {
+export async function findAccount(
+  db: AnyKysely,
+  userId: string,
+  options: { dialect?: DatabaseDialect; forUpdate?: boolean } = {},
+) {
   let query = accountsOf(db).selectFrom('billing_accounts').selectAll().where('user_id', '=', userId);
   if (options.forUpdate && options.dialect === 'postgres') query = query.forUpdate();
   return query.executeTakeFirst();
 }
 
 /** Holds `amountMicros` only if the unreserved balance covers it; false means it does not. */
-export async function reserveFromAccount(db: AnyKysely, options: { userId: string; amountMicros: number; nowMs: number }): Promise<boolean> {
+export async function reserveFromAccount(
+  db: AnyKysely,
+  options: { userId: string; amountMicros: number; nowMs: number },
+): Promise<boolean> {
   const result = await accountsOf(db)
     .updateTable('billing_accounts')
     .set({ reserved_micros: sql`reserved_micros + ${options.amountMicros}`, updated_at_ms: options.nowMs })
@@ -65,7 +72,10 @@ export async function applyAccountSettlement(
     .execute();
 }
 
-export async function adjustAccountBalance(db: AnyKysely, options: { userId: string; deltaMicros: number; nowMs: number }) {
+export async function adjustAccountBalance(
+  db: AnyKysely,
+  options: { userId: string; deltaMicros: number; nowMs: number },
+) {
   return accountsOf(db)
     .updateTable('billing_accounts')
     .set({ balance_micros: sql`balance_micros + ${options.deltaMicros}`, updated_at_ms: options.nowMs })
@@ -83,10 +93,17 @@ export async function ensureKeyQuota(db: AnyKysely, keyId: string, nowMs: number
 }
 
 export async function findKeyQuota(db: AnyKysely, keyId: string): Promise<KeyQuotaRow | undefined> {
-  return accountsOf(db).selectFrom('billing_key_quotas').selectAll().where('key_id', '=', keyId).executeTakeFirst();
+  return accountsOf(db)
+    .selectFrom('billing_key_quotas')
+    .selectAll()
+    .where('key_id', '=', keyId)
+    .executeTakeFirst();
 }
 
-export async function setKeyQuotaLimit(db: AnyKysely, options: { keyId: string; quotaMicros: number | null; nowMs: number }) {
+export async function setKeyQuotaLimit(
+  db: AnyKysely,
+  options: { keyId: string; quotaMicros: number | null; nowMs: number },
+) {
   await ensureKeyQuota(db, options.keyId, options.nowMs);
   await accountsOf(db)
     .updateTable('billing_key_quotas')
@@ -96,17 +113,25 @@ export async function setKeyQuotaLimit(db: AnyKysely, options: { keyId: string; 
 }
 
 /** Holds `amountMicros` against the key's own limit (null = unlimited); false when over it. */
-export async function reserveFromKey(db: AnyKysely, options: { keyId: string; amountMicros: number; nowMs: number }): Promise<boolean> {
+export async function reserveFromKey(
+  db: AnyKysely,
+  options: { keyId: string; amountMicros: number; nowMs: number },
+): Promise<boolean> {
   const result = await accountsOf(db)
     .updateTable('billing_key_quotas')
     .set({ reserved_micros: sql`reserved_micros + ${options.amountMicros}`, updated_at_ms: options.nowMs })
     .where('key_id', '=', options.keyId)
-    .where(sql<boolean>`(quota_micros is null or quota_micros - used_micros - reserved_micros >= ${options.amountMicros})`)
+    .where(
+      sql<boolean>`(quota_micros is null or quota_micros - used_micros - reserved_micros >= ${options.amountMicros})`,
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function applyKeySettlement(db: AnyKysely, options: { keyId: string; releaseMicros: number; chargeMicros: number; nowMs: number }) {
+export async function applyKeySettlement(
+  db: AnyKysely,
+  options: { keyId: string; releaseMicros: number; chargeMicros: number; nowMs: number },
+) {
   await accountsOf(db)
     .updateTable('billing_key_quotas')
     .set({

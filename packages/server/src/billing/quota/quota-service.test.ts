@@ -6,7 +6,13 @@ import { createLogger } from '../../kernel/logging.js';
 import { billingMigrations } from '../billing-migrations.js';
 import { createPriceBook } from '../prices/price-book.js';
 import { upsertPriceRow } from '../prices/price-store.js';
-import { adjustAccountBalance, ensureAccount, findAccount, findKeyQuota, setKeyQuotaLimit } from './billing-account-store.js';
+import {
+  adjustAccountBalance,
+  ensureAccount,
+  findAccount,
+  findKeyQuota,
+  setKeyQuotaLimit,
+} from './billing-account-store.js';
 import { createQuotaService } from './quota-service.js';
 import { createReservationSweeper } from './reservation-sweeper.js';
 
@@ -23,10 +29,25 @@ describeEachDialect(createQuotaService.name, (dialect) => {
     await runMigrations(database, billingMigrations);
     // 1 micro-unit per token in and out makes costs equal token counts.
     await upsertPriceRow(database.db, {
-      model: 'unit-model', currency: 'USD', input: 1_000_000, cache_read: 1_000_000, cache_write: 1_000_000, output: 1_000_000, reasoning: null, is_active: 1, updated_at_ms: 0,
+      model: 'unit-model',
+      currency: 'USD',
+      input: 1_000_000,
+      cache_read: 1_000_000,
+      cache_write: 1_000_000,
+      output: 1_000_000,
+      reasoning: null,
+      is_active: 1,
+      updated_at_ms: 0,
     });
     const priceBook = createPriceBook({ db: database.db, clock });
-    quota = createQuotaService({ database, clock, priceBook, logger, defaultMaxOutputTokens: 100, reservationTtlMs: 60_000 });
+    quota = createQuotaService({
+      database,
+      clock,
+      priceBook,
+      logger,
+      defaultMaxOutputTokens: 100,
+      reservationTtlMs: 60_000,
+    });
   });
   afterEach(async () => {
     await database.dispose();
@@ -39,10 +60,32 @@ describeEachDialect(createQuotaService.name, (dialect) => {
 
   it('charges seed 001 task 4.5: quota 100, a 50 request uses 50, a 60 request is refused with 402', async () => {
     await topUp('usr_a', 100);
-    const first = await quota.reserve({ userId: 'usr_a', keyId: null, model: 'unit-model', maxInputTokens: 20, maxOutputTokens: 30 });
-    await quota.settle(first, { usage: { ...zeroUsage, input: 20, output: 30 }, usageSource: 'reported', requestId: 'r1' });
-    expect(await findAccount(database.db, 'usr_a')).toMatchObject({ balance_micros: 50, used_micros: 50, reserved_micros: 0 });
-    await expect(quota.reserve({ userId: 'usr_a', keyId: null, model: 'unit-model', maxInputTokens: 30, maxOutputTokens: 30 })).rejects.toMatchObject({
+    const first = await quota.reserve({
+      userId: 'usr_a',
+      keyId: null,
+      model: 'unit-model',
+      maxInputTokens: 20,
+      maxOutputTokens: 30,
+    });
+    await quota.settle(first, {
+      usage: { ...zeroUsage, input: 20, output: 30 },
+      usageSource: 'reported',
+      requestId: 'r1',
+    });
+    expect(await findAccount(database.db, 'usr_a')).toMatchObject({
+      balance_micros: 50,
+      used_micros: 50,
+      reserved_micros: 0,
+    });
+    await expect(
+      quota.reserve({
+        userId: 'usr_a',
+        keyId: null,
+        model: 'unit-model',
+        maxInputTokens: 30,
+        maxOutputTokens: 30,
+      }),
+    ).rejects.toMatchObject({
       code: 'insufficient_quota',
       status: 402,
       message: 'Insufficient quota',
@@ -52,53 +95,119 @@ describeEachDialect(createQuotaService.name, (dialect) => {
 
   it('refunds the difference between the hold and the actual cost', async () => {
     await topUp('usr_a', 1_000);
-    const reservation = await quota.reserve({ userId: 'usr_a', keyId: null, model: 'unit-model', maxInputTokens: 100, maxOutputTokens: 400 });
+    const reservation = await quota.reserve({
+      userId: 'usr_a',
+      keyId: null,
+      model: 'unit-model',
+      maxInputTokens: 100,
+      maxOutputTokens: 400,
+    });
     expect(reservation.amountMicros).toBe(500);
     expect(await findAccount(database.db, 'usr_a')).toMatchObject({ reserved_micros: 500 });
-    const result = await quota.settle(reservation, { usage: { ...zeroUsage, input: 10, output: 5 }, usageSource: 'reported', requestId: null });
+    const result = await quota.settle(reservation, {
+      usage: { ...zeroUsage, input: 10, output: 5 },
+      usageSource: 'reported',
+      requestId: null,
+    });
     expect(result).toMatchObject({ costMicros: 15, chargedMicros: 15, pricingMissing: false });
-    expect(await findAccount(database.db, 'usr_a')).toMatchObject({ balance_micros: 985, reserved_micros: 0, used_micros: 15 });
+    expect(await findAccount(database.db, 'usr_a')).toMatchObject({
+      balance_micros: 985,
+      reserved_micros: 0,
+      used_micros: 15,
+    });
   });
 
   it('refunds everything on release and ignores a second settle or release', async () => {
     await topUp('usr_a', 1_000);
-    const reservation = await quota.reserve({ userId: 'usr_a', keyId: null, model: 'unit-model', maxInputTokens: 100, maxOutputTokens: 100 });
+    const reservation = await quota.reserve({
+      userId: 'usr_a',
+      keyId: null,
+      model: 'unit-model',
+      maxInputTokens: 100,
+      maxOutputTokens: 100,
+    });
     await quota.release(reservation);
     await quota.release(reservation);
-    await quota.settle(reservation, { usage: { ...zeroUsage, output: 50 }, usageSource: 'reported', requestId: null });
-    expect(await findAccount(database.db, 'usr_a')).toMatchObject({ balance_micros: 1_000, reserved_micros: 0, used_micros: 0 });
+    await quota.settle(reservation, {
+      usage: { ...zeroUsage, output: 50 },
+      usageSource: 'reported',
+      requestId: null,
+    });
+    expect(await findAccount(database.db, 'usr_a')).toMatchObject({
+      balance_micros: 1_000,
+      reserved_micros: 0,
+      used_micros: 0,
+    });
   });
 
   it('lets unpriced models through and records pricing_missing instead of a zero cost', async () => {
-    const reservation = await quota.reserve({ userId: 'usr_b', keyId: null, model: 'mystery-model', maxInputTokens: 10, maxOutputTokens: 10 });
+    const reservation = await quota.reserve({
+      userId: 'usr_b',
+      keyId: null,
+      model: 'mystery-model',
+      maxInputTokens: 10,
+      maxOutputTokens: 10,
+    });
     expect(reservation).toMatchObject({ id: null, amountMicros: 0 });
-    const result = await quota.settle(reservation, { usage: { ...zeroUsage, output: 7 }, usageSource: 'reported', requestId: 'r' });
+    const result = await quota.settle(reservation, {
+      usage: { ...zeroUsage, output: 7 },
+      usageSource: 'reported',
+      requestId: 'r',
+    });
     expect(result).toMatchObject({ pricingMissing: true, costMicros: 0 });
   });
 
   it("enforces a key's own limit inside the user's balance", async () => {
     await topUp('usr_a', 10_000);
     await setKeyQuotaLimit(database.db, { keyId: 'key_1', quotaMicros: 100, nowMs: 0 });
-    const held = await quota.reserve({ userId: 'usr_a', keyId: 'key_1', model: 'unit-model', maxInputTokens: 40, maxOutputTokens: 40 });
-    await expect(quota.reserve({ userId: 'usr_a', keyId: 'key_1', model: 'unit-model', maxInputTokens: 40, maxOutputTokens: 40 })).rejects.toMatchObject({
+    const held = await quota.reserve({
+      userId: 'usr_a',
+      keyId: 'key_1',
+      model: 'unit-model',
+      maxInputTokens: 40,
+      maxOutputTokens: 40,
+    });
+    await expect(
+      quota.reserve({
+        userId: 'usr_a',
+        keyId: 'key_1',
+        model: 'unit-model',
+        maxInputTokens: 40,
+        maxOutputTokens: 40,
+      }),
+    ).rejects.toMatchObject({
       code: 'insufficient_quota',
       details: { scope: 'key' },
     });
     // The failed key hold must not leave a user hold behind.
     expect(await findAccount(database.db, 'usr_a')).toMatchObject({ reserved_micros: 80 });
-    await quota.settle(held, { usage: { ...zeroUsage, input: 40, output: 40 }, usageSource: 'reported', requestId: null });
+    await quota.settle(held, {
+      usage: { ...zeroUsage, input: 40, output: 40 },
+      usageSource: 'reported',
+      requestId: null,
+    });
     expect(await findKeyQuota(database.db, 'key_1')).toMatchObject({ used_micros: 80, reserved_micros: 0 });
   });
 
   it('never overdraws: 500 concurrent reservations against a balance that covers 37 of them', async () => {
     await topUp('usr_c', 3_700);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 500 }, () => quota.reserve({ userId: 'usr_c', keyId: null, model: 'unit-model', maxInputTokens: 50, maxOutputTokens: 50 })),
+      Array.from({ length: 500 }, () =>
+        quota.reserve({
+          userId: 'usr_c',
+          keyId: null,
+          model: 'unit-model',
+          maxInputTokens: 50,
+          maxOutputTokens: 50,
+        }),
+      ),
     );
     const held = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(held).toHaveLength(37);
-    expect(refused.every((outcome) => (outcome as PromiseRejectedResult).reason.code === 'insufficient_quota')).toBe(true);
+    expect(
+      refused.every((outcome) => (outcome as PromiseRejectedResult).reason.code === 'insufficient_quota'),
+    ).toBe(true);
     // Half of them use more than they reserved (an upstream ignoring max_tokens): still no overdraw.
     await Promise.all(
       held.map((outcome, index) =>
@@ -118,12 +227,32 @@ describeEachDialect(createQuotaService.name, (dialect) => {
   it('releases reservations that outlive their request and retries recorded settlements', async () => {
     await topUp('usr_d', 1_000);
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
-    const abandoned = await quota.reserve({ userId: 'usr_d', keyId: null, model: 'unit-model', maxInputTokens: 100, maxOutputTokens: 100 });
-    const durable = await quota.reserve({ userId: 'usr_d', keyId: null, model: 'unit-model', maxInputTokens: 100, maxOutputTokens: 100 });
+    const abandoned = await quota.reserve({
+      userId: 'usr_d',
+      keyId: null,
+      model: 'unit-model',
+      maxInputTokens: 100,
+      maxOutputTokens: 100,
+    });
+    const durable = await quota.reserve({
+      userId: 'usr_d',
+      keyId: null,
+      model: 'unit-model',
+      maxInputTokens: 100,
+      maxOutputTokens: 100,
+    });
     expect(abandoned.id).not.toBe(durable.id);
-    await sweeper.settleDurably(durable, { usage: { ...zeroUsage, output: 10 }, usageSource: 'reported', requestId: 'x' });
+    await sweeper.settleDurably(durable, {
+      usage: { ...zeroUsage, output: 10 },
+      usageSource: 'reported',
+      requestId: 'x',
+    });
     clock.advanceMs(61_000);
     expect(await sweeper.sweep()).toEqual({ released: 1, settled: 0 });
-    expect(await findAccount(database.db, 'usr_d')).toMatchObject({ balance_micros: 990, reserved_micros: 0, used_micros: 10 });
+    expect(await findAccount(database.db, 'usr_d')).toMatchObject({
+      balance_micros: 990,
+      reserved_micros: 0,
+      used_micros: 10,
+    });
   });
 });

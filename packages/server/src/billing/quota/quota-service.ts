@@ -71,7 +71,12 @@ export function createQuotaService(deps: QuotaServiceDeps) {
 
   async function reserve(request: ReserveRequest): Promise<QuotaReservation> {
     const resolved = await deps.priceBook.lookup(request.model);
-    const base = { userId: request.userId, keyId: request.keyId, model: request.model, price: resolved?.price };
+    const base = {
+      userId: request.userId,
+      keyId: request.keyId,
+      model: request.model,
+      price: resolved?.price,
+    };
     if (!resolved) return { ...base, id: null, amountMicros: 0 };
     const amountMicros = computeCostMicros(
       {
@@ -90,13 +95,18 @@ export function createQuotaService(deps: QuotaServiceDeps) {
       await ensureAccount(trx, request.userId, nowMs);
       if (!(await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs }))) {
         const account = await findAccount(trx, request.userId);
-        throw insufficientQuota({ needMicros: amountMicros, availableMicros: account ? account.balance_micros - account.reserved_micros : 0, scope: 'user' });
+        throw insufficientQuota({
+          needMicros: amountMicros,
+          availableMicros: account ? account.balance_micros - account.reserved_micros : 0,
+          scope: 'user',
+        });
       }
       if (request.keyId) {
         await ensureKeyQuota(trx, request.keyId, nowMs);
         if (!(await reserveFromKey(trx, { keyId: request.keyId, amountMicros, nowMs }))) {
           const key = await findKeyQuota(trx, request.keyId);
-          const available = key?.quota_micros === null || !key ? 0 : key.quota_micros - key.used_micros - key.reserved_micros;
+          const available =
+            key?.quota_micros === null || !key ? 0 : key.quota_micros - key.used_micros - key.reserved_micros;
           throw insufficientQuota({ needMicros: amountMicros, availableMicros: available, scope: 'key' });
         }
       }
@@ -124,14 +134,34 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     const result = await database.writeTransaction(async (trx) => {
       let chargedMicros = 0;
       if (reservation.id) {
-        const isMine = await transitionReservation(trx, { id: reservation.id, from: ['held', 'settling'], to: 'settled', nowMs });
+        const isMine = await transitionReservation(trx, {
+          id: reservation.id,
+          from: ['held', 'settling'],
+          to: 'settled',
+          nowMs,
+        });
         if (!isMine) return undefined;
-        const account = await findAccount(trx, reservation.userId, { dialect: database.dialect, forUpdate: true });
-        const payableMicros = account ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros)) : 0;
+        const account = await findAccount(trx, reservation.userId, {
+          dialect: database.dialect,
+          forUpdate: true,
+        });
+        const payableMicros = account
+          ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros))
+          : 0;
         chargedMicros = Math.min(costMicros, payableMicros);
-        await applyAccountSettlement(trx, { userId: reservation.userId, releaseMicros: reservation.amountMicros, chargeMicros: chargedMicros, nowMs });
+        await applyAccountSettlement(trx, {
+          userId: reservation.userId,
+          releaseMicros: reservation.amountMicros,
+          chargeMicros: chargedMicros,
+          nowMs,
+        });
         if (reservation.keyId) {
-          await applyKeySettlement(trx, { keyId: reservation.keyId, releaseMicros: reservation.amountMicros, chargeMicros: chargedMicros, nowMs });
+          await applyKeySettlement(trx, {
+            keyId: reservation.keyId,
+            releaseMicros: reservation.amountMicros,
+            chargeMicros: chargedMicros,
+            nowMs,
+          });
         }
       }
       await insertUsageCharge(trx, {
@@ -151,7 +181,12 @@ export function createQuotaService(deps: QuotaServiceDeps) {
       });
       return chargedMicros;
     });
-    return { costMicros, chargedMicros: result ?? 0, pricingMissing: !reservation.price, price: reservation.price };
+    return {
+      costMicros,
+      chargedMicros: result ?? 0,
+      pricingMissing: !reservation.price,
+      price: reservation.price,
+    };
   }
 
   /** Returns the whole hold (upstream failed before producing anything billable). Idempotent. */
@@ -159,10 +194,28 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     if (!reservation.id) return;
     const nowMs = clock.nowMs();
     await database.writeTransaction(async (trx) => {
-      if (!(await transitionReservation(trx, { id: reservation.id as string, from: ['held', 'settling'], to: 'released', nowMs }))) return;
-      await applyAccountSettlement(trx, { userId: reservation.userId, releaseMicros: reservation.amountMicros, chargeMicros: 0, nowMs });
+      if (
+        !(await transitionReservation(trx, {
+          id: reservation.id as string,
+          from: ['held', 'settling'],
+          to: 'released',
+          nowMs,
+        }))
+      )
+        return;
+      await applyAccountSettlement(trx, {
+        userId: reservation.userId,
+        releaseMicros: reservation.amountMicros,
+        chargeMicros: 0,
+        nowMs,
+      });
       if (reservation.keyId) {
-        await applyKeySettlement(trx, { keyId: reservation.keyId, releaseMicros: reservation.amountMicros, chargeMicros: 0, nowMs });
+        await applyKeySettlement(trx, {
+          keyId: reservation.keyId,
+          releaseMicros: reservation.amountMicros,
+          chargeMicros: 0,
+          nowMs,
+        });
       }
     });
   }

@@ -30,7 +30,13 @@ export async function insertReservation(db: AnyKysely, row: ReservationRow): Pro
 /** Moves a reservation out of `from` states; false when another path already ended it. */
 export async function transitionReservation(
   db: AnyKysely,
-  options: { id: string; from: ReservationState[]; to: ReservationState; nowMs: number; settlementJson?: string },
+  options: {
+    id: string;
+    from: ReservationState[];
+    to: ReservationState;
+    nowMs: number;
+    settlementJson?: string;
+  },
 ): Promise<boolean> {
   const result = await reservationsOf(db)
     .updateTable('billing_reservations')
@@ -46,10 +52,18 @@ export async function transitionReservation(
 }
 
 export async function findReservation(db: AnyKysely, id: string): Promise<ReservationRow | undefined> {
-  return reservationsOf(db).selectFrom('billing_reservations').selectAll().where('id', '=', id).executeTakeFirst();
+  return reservationsOf(db)
+    .selectFrom('billing_reservations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function listExpiredReservations(db: AnyKysely, nowMs: number, limit: number): Promise<ReservationRow[]> {
+export async function listExpiredReservations(
+  db: AnyKysely,
+  nowMs: number,
+  limit: number,
+): Promise<ReservationRow[]> {
   return reservationsOf(db)
     .selectFrom('billing_reservations')
     .selectAll()
@@ -60,7 +74,12 @@ export async function listExpiredReservations(db: AnyKysely, nowMs: number, limi
 }
 
 export async function listPendingSettlements(db: AnyKysely, limit: number): Promise<ReservationRow[]> {
-  return reservationsOf(db).selectFrom('billing_reservations').selectAll().where('state', '=', 'settling').limit(limit).execute();
+  return reservationsOf(db)
+    .selectFrom('billing_reservations')
+    .selectAll()
+    .where('state', '=', 'settling')
+    .limit(limit)
+    .execute();
 }
 
 export async function bumpReservationAttempts(db: AnyKysely, id: string): Promise<void> {

@@ -17,7 +17,14 @@ interface StoredSettlement extends SettleRequest {
 }
 
 function toReservation(row: ReservationRow, price: PriceSnapshot | undefined): QuotaReservation {
-  return { id: row.id, userId: row.user_id, keyId: row.key_id, model: row.model, amountMicros: Number(row.amount_micros), price };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    keyId: row.key_id,
+    model: row.model,
+    amountMicros: Number(row.amount_micros),
+    price,
+  };
 }
 
 /**
@@ -25,7 +32,12 @@ function toReservation(row: ReservationRow, price: PriceSnapshot | undefined): Q
  * row (state `settling`, one statement), then applies it; if applying fails, `sweep` retries it from
  * that row. Reservations still `held` past their expiry (the process died mid-request) are released.
  */
-export function createReservationSweeper(deps: { database: Database; clock: Clock; quota: QuotaService; logger: Logger }) {
+export function createReservationSweeper(deps: {
+  database: Database;
+  clock: Clock;
+  quota: QuotaService;
+  logger: Logger;
+}) {
   const { database, clock, quota } = deps;
 
   async function settleDurably(reservation: QuotaReservation, request: SettleRequest) {

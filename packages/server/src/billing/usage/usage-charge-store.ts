@@ -31,9 +31,16 @@ export async function insertUsageCharge(db: AnyKysely, row: UsageChargeRow): Pro
   await chargesOf(db).insertInto('billing_usage_charges').values(row).execute();
 }
 
-export async function findUsageChargesByRequestIds(db: AnyKysely, requestIds: string[]): Promise<UsageChargeRow[]> {
+export async function findUsageChargesByRequestIds(
+  db: AnyKysely,
+  requestIds: string[],
+): Promise<UsageChargeRow[]> {
   if (requestIds.length === 0) return [];
-  return chargesOf(db).selectFrom('billing_usage_charges').selectAll().where('request_id', 'in', requestIds).execute();
+  return chargesOf(db)
+    .selectFrom('billing_usage_charges')
+    .selectAll()
+    .where('request_id', 'in', requestIds)
+    .execute();
 }
 
 export interface UsageSummaryFilter {
@@ -60,7 +67,10 @@ export interface DailyModelUsage {
 const dayMs = 86_400_000;
 
 /** Sums per UTC day and model in SQL; day = floor(created_at_ms / 86_400_000), the same on both engines. */
-export async function sumUsageByDayAndModel(db: AnyKysely, filter: UsageSummaryFilter): Promise<DailyModelUsage[]> {
+export async function sumUsageByDayAndModel(
+  db: AnyKysely,
+  filter: UsageSummaryFilter,
+): Promise<DailyModelUsage[]> {
   let query = chargesOf(db)
     .selectFrom('billing_usage_charges')
     .where('created_at_ms', '>=', filter.fromMs)

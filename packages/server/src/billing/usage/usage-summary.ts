@@ -12,7 +12,16 @@ export interface UsageTotals {
   pricing_missing_requests: number;
 }
 
-const emptyTotals = (): UsageTotals => ({ requests: 0, input: 0, cache_read: 0, cache_write: 0, output: 0, reasoning: 0, cost_micros: 0, pricing_missing_requests: 0 });
+const emptyTotals = (): UsageTotals => ({
+  requests: 0,
+  input: 0,
+  cache_read: 0,
+  cache_write: 0,
+  output: 0,
+  reasoning: 0,
+  cost_micros: 0,
+  pricing_missing_requests: 0,
+});
 
 const totalKeys = Object.keys(emptyTotals()) as Array<keyof UsageTotals>;
 
@@ -31,7 +40,14 @@ const periodOf = (day: number, granularity: 'day' | 'month') => {
  */
 export async function summariseUsage(
   db: AnyKysely,
-  filter: { userId?: string; keyId?: string; model?: string; fromMs: number; toMs: number; granularity: 'day' | 'month' },
+  filter: {
+    userId?: string;
+    keyId?: string;
+    model?: string;
+    fromMs: number;
+    toMs: number;
+    granularity: 'day' | 'month';
+  },
 ) {
   const rows = await sumUsageByDayAndModel(db, filter);
   const periods = new Map<string, UsageTotals & { period: string }>();
@@ -51,6 +67,8 @@ export async function summariseUsage(
     to: new Date(filter.toMs).toISOString(),
     totals,
     periods: [...periods.values()],
-    models: [...models.values()].sort((left, right) => right.cost_micros - left.cost_micros || right.requests - left.requests),
+    models: [...models.values()].sort(
+      (left, right) => right.cost_micros - left.cost_micros || right.requests - left.requests,
+    ),
   };
 }

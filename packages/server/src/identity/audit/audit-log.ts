@@ -1,6 +1,6 @@
-import type { AnyKysely } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { toIso } from '../../kernel/clock.js';
+import type { AnyKysely } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import { type AuditEventRow, type AuditFilter, insertAuditEvent, listAuditEvents } from './audit-store.js';
 

@@ -35,7 +35,10 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-export async function listAuditEvents(db: AnyKysely, filter: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
+export async function listAuditEvents(
+  db: AnyKysely,
+  filter: AuditFilter,
+): Promise<{ items: AuditEventRow[]; total: number }> {
   let query = auditOf(db).selectFrom('audit_events');
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);

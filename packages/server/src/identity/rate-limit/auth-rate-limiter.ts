@@ -11,7 +11,11 @@ interface Window {
  * failed logins only (so a user's own typos lock out only that username, and only briefly).
  * With several `serve` instances each instance counts separately; the limits are per instance.
  */
-export function createAuthRateLimiter(options: { perIpPerMinute: number; failuresPerUserPerMinute: number; clock: Clock }) {
+export function createAuthRateLimiter(options: {
+  perIpPerMinute: number;
+  failuresPerUserPerMinute: number;
+  clock: Clock;
+}) {
   const windowMs = 60_000;
   const ipWindows = new Map<string, Window>();
   const userFailureWindows = new Map<string, Window>();
@@ -37,7 +41,8 @@ export function createAuthRateLimiter(options: { perIpPerMinute: number; failure
       if (ipWindow.count > options.perIpPerMinute) throw rateLimited(retryAfterSeconds(ipWindow));
       if (username) {
         const userWindow = current(userFailureWindows, username.toLowerCase());
-        if (userWindow.count >= options.failuresPerUserPerMinute) throw rateLimited(retryAfterSeconds(userWindow));
+        if (userWindow.count >= options.failuresPerUserPerMinute)
+          throw rateLimited(retryAfterSeconds(userWindow));
       }
     },
     recordLoginFailure(username: string): void {

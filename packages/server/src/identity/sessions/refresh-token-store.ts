@@ -22,8 +22,15 @@ export async function insertRefreshToken(db: AnyKysely, row: RefreshTokenRow): P
   await tokensOf(db).insertInto('refresh_tokens').values(row).execute();
 }
 
-export async function findRefreshTokenByHash(db: AnyKysely, tokenHash: string): Promise<RefreshTokenRow | undefined> {
-  return tokensOf(db).selectFrom('refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function findRefreshTokenByHash(
+  db: AnyKysely,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
+  return tokensOf(db)
+    .selectFrom('refresh_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 /** Marks a token used only if nobody used it first; false means a concurrent or repeated use. */

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { Database } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import type { SecretBox } from '../../kernel/secrets/secret-box.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
-import { invalidCredentials, invalidToken, signupClosed, userDisabled, wrongCurrentPassword } from '../identity-errors.js';
+import {
+  invalidCredentials,
+  invalidToken,
+  signupClosed,
+  userDisabled,
+  wrongCurrentPassword,
+} from '../identity-errors.js';
 import type { Login, SessionTokens, Signup } from '../identity-schemas.js';
 import type { AuthRateLimiter } from '../rate-limit/auth-rate-limiter.js';
 import { presentUser } from '../users/user-presenter.js';
@@ -81,20 +87,38 @@ export function createSessionService(deps: SessionServiceDeps) {
   async function login(input: Login, ip: string): Promise<SessionTokens> {
     deps.rateLimiter.checkAttempt(ip, input.username);
     const user = await findUserByUsername(database.db, input.username);
-    const isValid = await verifyPassword(user?.password_hash ?? (await getDummyPasswordHash()), input.password);
+    const isValid = await verifyPassword(
+      user?.password_hash ?? (await getDummyPasswordHash()),
+      input.password,
+    );
     const actor: AuditActor = { id: user?.id ?? null, username: input.username.slice(0, 64), ip };
     if (!user || !isValid) {
       deps.rateLimiter.recordLoginFailure(input.username);
-      await audit.record({ actor, action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } });
+      await audit.record({
+        actor,
+        action: 'auth.login',
+        outcome: 'failure',
+        details: { reason: 'invalid_credentials' },
+      });
       throw invalidCredentials();
     }
     if (user.is_disabled) {
-      await audit.record({ actor, action: 'auth.login', outcome: 'denied', details: { reason: 'user_disabled' } });
+      await audit.record({
+        actor,
+        action: 'auth.login',
+        outcome: 'denied',
+        details: { reason: 'user_disabled' },
+      });
       throw userDisabled();
     }
     const nowMs = clock.nowMs();
     await updateUser(database.db, user.id, { last_login_at_ms: nowMs });
-    await audit.record({ actor, action: 'auth.login', target: { type: 'user', id: user.id }, outcome: 'success' });
+    await audit.record({
+      actor,
+      action: 'auth.login',
+      target: { type: 'user', id: user.id },
+      outcome: 'success',
+    });
     return issueTokens({ ...user, last_login_at_ms: nowMs }, newId('rtf', nowMs));
   }
 
@@ -131,7 +155,8 @@ export function createSessionService(deps: SessionServiceDeps) {
     const nowMs = clock.nowMs();
     if (options.refreshToken) {
       const stored = await findRefreshTokenByHash(database.db, secretBox.hashToken(options.refreshToken));
-      if (stored && stored.user_id === options.principal.userId) await revokeRefreshFamily(database.db, stored.family_id, nowMs);
+      if (stored && stored.user_id === options.principal.userId)
+        await revokeRefreshFamily(database.db, stored.family_id, nowMs);
     }
     await audit.record({
       actor: { id: options.principal.userId, username: options.principal.username, ip: options.ip },
@@ -140,9 +165,15 @@ export function createSessionService(deps: SessionServiceDeps) {
     });
   }
 
-  async function changePassword(options: { principal: Principal; currentPassword: string; newPassword: string; ip: string }) {
+  async function changePassword(options: {
+    principal: Principal;
+    currentPassword: string;
+    newPassword: string;
+    ip: string;
+  }) {
     const user = await findUserById(database.db, options.principal.userId);
-    if (!user || !(await verifyPassword(user.password_hash, options.currentPassword))) throw wrongCurrentPassword();
+    if (!user || !(await verifyPassword(user.password_hash, options.currentPassword)))
+      throw wrongCurrentPassword();
     const passwordHash = await hashPassword(options.newPassword);
     const nowMs = clock.nowMs();
     await database.writeTransaction(async (trx) => {

@@ -1,8 +1,8 @@
-import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { Database } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
-import { cannotChangeSelf, lastAdmin, usernameTaken, userNotFound } from '../identity-errors.js';
+import { cannotChangeSelf, lastAdmin, userNotFound, usernameTaken } from '../identity-errors.js';
 import type { PublicUser, UserListQuery, UserPatch, UserRole } from '../identity-schemas.js';
 import { hashPassword } from '../sessions/password-hasher.js';
 import { revokeUserRefreshTokens } from '../sessions/refresh-token-store.js';
@@ -43,7 +43,11 @@ export function createUserService(deps: UserServiceDeps) {
       if (await findUserByUsername(trx, input.username)) throw usernameTaken(input.username);
       let role: UserRole = input.role === 'first_admin' ? 'user' : input.role;
       if (input.role === 'first_admin') {
-        const anyAdmin = await trx.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
+        const anyAdmin = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('role', '=', 'admin')
+          .executeTakeFirst();
         if (!anyAdmin) role = 'admin';
       }
       const nowMs = clock.nowMs();
@@ -64,17 +68,23 @@ export function createUserService(deps: UserServiceDeps) {
     });
   }
 
-  async function patchUser(options: { actor: AuditActor; userId: string; patch: UserPatch }): Promise<PublicUser> {
+  async function patchUser(options: {
+    actor: AuditActor;
+    userId: string;
+    patch: UserPatch;
+  }): Promise<PublicUser> {
     const { actor, userId, patch } = options;
     const updated = await database.writeTransaction(async (trx) => {
       await lockAdminChanges(trx, database.dialect);
       const user = await findUserById(trx, userId);
       if (!user) throw userNotFound(userId);
       if (actor.id === userId && patch.is_disabled === true) throw cannotChangeSelf('disable');
-      if (actor.id === userId && patch.role === 'user' && user.role === 'admin') throw cannotChangeSelf('demote');
+      if (actor.id === userId && patch.role === 'user' && user.role === 'admin')
+        throw cannotChangeSelf('demote');
       const nextRole = patch.role ?? user.role;
       const nextDisabled = patch.is_disabled === undefined ? user.is_disabled : patch.is_disabled ? 1 : 0;
-      const losesEnabledAdmin = user.role === 'admin' && !user.is_disabled && (nextRole !== 'admin' || nextDisabled === 1);
+      const losesEnabledAdmin =
+        user.role === 'admin' && !user.is_disabled && (nextRole !== 'admin' || nextDisabled === 1);
       if (losesEnabledAdmin && (await countEnabledAdmins(trx)) <= 1) throw lastAdmin();
       const nowMs = clock.nowMs();
       await updateUser(trx, userId, { role: nextRole, is_disabled: nextDisabled, updated_at_ms: nowMs });
@@ -94,7 +104,11 @@ export function createUserService(deps: UserServiceDeps) {
     return presentUser(updated);
   }
 
-  async function resetPassword(options: { actor: AuditActor; userId: string; newPassword: string }): Promise<void> {
+  async function resetPassword(options: {
+    actor: AuditActor;
+    userId: string;
+    newPassword: string;
+  }): Promise<void> {
     const passwordHash = await hashPassword(options.newPassword);
     await database.writeTransaction(async (trx) => {
       const user = await findUserById(trx, options.userId);
@@ -103,7 +117,12 @@ export function createUserService(deps: UserServiceDeps) {
       await updateUser(trx, options.userId, { password_hash: passwordHash, updated_at_ms: nowMs });
       await revokeUserRefreshTokens(trx, options.userId, nowMs);
       await audit.record(
-        { actor: options.actor, action: 'user.reset_password', target: { type: 'user', id: options.userId }, outcome: 'success' },
+        {
+          actor: options.actor,
+          action: 'user.reset_password',
+          target: { type: 'user', id: options.userId },
+          outcome: 'success',
+        },
         trx,
       );
     });
@@ -121,16 +140,31 @@ export function createUserService(deps: UserServiceDeps) {
   }
 
   /** Creates the admin from SWITCHYARD_ADMIN_USERNAME/PASSWORD when the database has no admin. */
-  async function bootstrapAdmin(credentials: { username?: string; password?: string }): Promise<UserRow | undefined> {
+  async function bootstrapAdmin(credentials: {
+    username?: string;
+    password?: string;
+  }): Promise<UserRow | undefined> {
     if (!credentials.username || !credentials.password) return undefined;
-    const anyAdmin = await database.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
+    const anyAdmin = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
     if (anyAdmin) return undefined;
     const existing = await findUserByUsername(database.db, credentials.username);
     if (existing) {
-      await updateUser(database.db, existing.id, { role: 'admin', is_disabled: 0, updated_at_ms: clock.nowMs() });
+      await updateUser(database.db, existing.id, {
+        role: 'admin',
+        is_disabled: 0,
+        updated_at_ms: clock.nowMs(),
+      });
       return { ...existing, role: 'admin', is_disabled: 0 };
     }
-    const created = await createUser({ username: credentials.username, password: credentials.password, role: 'admin' });
+    const created = await createUser({
+      username: credentials.username,
+      password: credentials.password,
+      role: 'admin',
+    });
     await audit.record({
       actor: { id: null, username: 'system', ip: null },
       action: 'user.bootstrap_admin',
@@ -140,7 +174,14 @@ export function createUserService(deps: UserServiceDeps) {
     return created;
   }
 
-  return { createUser, patchUser, resetPassword, list, bootstrapAdmin, findById: (id: string) => findUserById(database.db, id) };
+  return {
+    createUser,
+    patchUser,
+    resetPassword,
+    list,
+    bootstrapAdmin,
+    findById: (id: string) => findUserById(database.db, id),
+  };
 }
 
 export type UserService = ReturnType<typeof createUserService>;

@@ -32,7 +32,11 @@ export async function findUserById(db: AnyKysely, id: string): Promise<UserRow |
 }
 
 export async function findUserByUsername(db: AnyKysely, username: string): Promise<UserRow | undefined> {
-  return usersOf(db).selectFrom('users').selectAll().where('username_key', '=', usernameKey(username)).executeTakeFirst();
+  return usersOf(db)
+    .selectFrom('users')
+    .selectAll()
+    .where('username_key', '=', usernameKey(username))
+    .executeTakeFirst();
 }
 
 export async function countEnabledAdmins(db: AnyKysely): Promise<number> {
@@ -48,7 +52,9 @@ export async function countEnabledAdmins(db: AnyKysely): Promise<number> {
 export async function updateUser(
   db: AnyKysely,
   id: string,
-  changes: Partial<Pick<UserRow, 'role' | 'is_disabled' | 'password_hash' | 'updated_at_ms' | 'last_login_at_ms'>>,
+  changes: Partial<
+    Pick<UserRow, 'role' | 'is_disabled' | 'password_hash' | 'updated_at_ms' | 'last_login_at_ms'>
+  >,
 ): Promise<void> {
   await usersOf(db).updateTable('users').set(changes).where('id', '=', id).execute();
 }

@@ -6,7 +6,10 @@ import { createTestDatabase, describeEachDialect, type TestDatabase } from './te
 const createWidgets: Migration = {
   name: 'test_001_widgets',
   up: async (db) => {
-    await db.schema.createTable('widgets').addColumn('id', 'varchar(40)', (column) => column.primaryKey()).execute();
+    await db.schema
+      .createTable('widgets')
+      .addColumn('id', 'varchar(40)', (column) => column.primaryKey())
+      .execute();
   },
 };
 const addColour: Migration = {
@@ -64,7 +67,9 @@ describeEachDialect(runMigrations.name, (dialect) => {
   });
 
   it('refuses duplicate migration names before touching the database', async () => {
-    await expect(runMigrations(database, [createWidgets, createWidgets])).rejects.toThrow(/duplicate migration/);
+    await expect(runMigrations(database, [createWidgets, createWidgets])).rejects.toThrow(
+      /duplicate migration/,
+    );
     expect(await tableExists(database, 'widgets')).toBe(false);
   });
 });

@@ -35,7 +35,10 @@ async function isApplied(db: AnyKysely, name: string): Promise<boolean> {
  * migration that fails leaves the schema as it was (both SQLite and PostgreSQL have transactional DDL).
  * Running it again is a no-op.
  */
-export async function runMigrations(database: Database, migrations: readonly Migration[]): Promise<MigrationReport> {
+export async function runMigrations(
+  database: Database,
+  migrations: readonly Migration[],
+): Promise<MigrationReport> {
   const names = new Set<string>();
   for (const migration of migrations) {
     if (names.has(migration.name)) throw new Error(`duplicate migration name ${migration.name}`);
@@ -45,10 +48,14 @@ export async function runMigrations(database: Database, migrations: readonly Mig
   const report: MigrationReport = { applied: [], alreadyApplied: 0 };
   for (const migration of migrations) {
     const applied = await database.writeTransaction(async (trx) => {
-      if (database.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${postgresLockKey})`.execute(trx);
+      if (database.dialect === 'postgres')
+        await sql`select pg_advisory_xact_lock(${postgresLockKey})`.execute(trx);
       if (await isApplied(trx, migration.name)) return false;
       await migration.up(trx, database.dialect);
-      await trx.insertInto(migrationTable).values({ name: migration.name, applied_at_ms: Date.now() }).execute();
+      await trx
+        .insertInto(migrationTable)
+        .values({ name: migration.name, applied_at_ms: Date.now() })
+        .execute();
       return true;
     });
     if (applied) report.applied.push(migration.name);
@@ -60,6 +67,11 @@ export async function runMigrations(database: Database, migrations: readonly Mig
 /** Names of the migrations recorded as applied, in order of application. */
 export async function listAppliedMigrations(database: Database): Promise<string[]> {
   await ensureMigrationTable(database.db);
-  const rows = await database.db.selectFrom(migrationTable).select('name').orderBy('applied_at_ms').orderBy('name').execute();
+  const rows = await database.db
+    .selectFrom(migrationTable)
+    .select('name')
+    .orderBy('applied_at_ms')
+    .orderBy('name')
+    .execute();
   return rows.map((row) => String(row.name));
 }

@@ -24,14 +24,22 @@ export function createSecretBox(masterKey: Buffer): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [versionTag, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join('.');
+      return [
+        versionTag,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        tag.toString('base64url'),
+      ].join('.');
     },
     decrypt(sealed) {
       const [version, iv, body, tag] = sealed.split('.');
-      if (version !== versionTag || !iv || body === undefined || !tag) throw new Error('malformed sealed secret');
+      if (version !== versionTag || !iv || body === undefined || !tag)
+        throw new Error('malformed sealed secret');
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     deriveKey(purpose) {
       return createHmac('sha256', masterKey).update(`switchyard:derive:${purpose}`).digest();
