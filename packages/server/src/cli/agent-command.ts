@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 export function registerAgentCommand(program: Command): void {
   program
     .command('agent')
-    .description('Run the agent on this machine: enroll once, then pull and run leased tasks (see `switchyard agent --help`)')
+    .description(
+      'Run the agent on this machine: enroll once, then pull and run leased tasks (see `switchyard agent --help`)',
+    )
     .helpOption(false)
     .allowUnknownOption(true)
     .argument('[args...]')
