@@ -11,6 +11,7 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { gatewayMigrations } from './gateway-migrations.js';
 import type { GatewayService } from './gateway-service.js';
 import { loadGatewaySettings } from './gateway-settings.js';
+import { createExchangeTracker } from './inbound/exchange-tracker.js';
 import { registerInboundRoutes } from './inbound/register-inbound-routes.js';
 import { createUpstreamHttpClient, type UpstreamHttpClient } from './proxy/upstream-http-client.js';
 import { registerRequestLogRoutes } from './request-logs/request-log-routes.js';
@@ -69,11 +70,13 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         cooldownMs: settings.cooldownMs,
       });
       const router = createChannelRouter({ directory, health, random: options.random ?? Math.random });
+      const tracker = createExchangeTracker();
       const service: GatewayService = {
         channels,
         apiKeys,
         quotaHooks: undefined,
         async flush() {
+          await tracker.waitForIdle();
           await Promise.all([keyUsage.flush(), logWriter.flush()]);
         },
       };
@@ -105,7 +108,9 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         logger,
         directory,
         quotaHooks: () => service.quotaHooks,
+        tracker,
       });
+      // In-flight streams are not awaited here: a hung one would block shutdown.
       context.onClose(async () => {
         await Promise.all([keyUsage.stop(), logWriter.stop()]);
         if (!options.http) await http.close();

@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { ApiError, GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createManualClock } from '../../kernel/clock.js';
 import { describeEachDialect } from '../../kernel/db/test-database.js';
 import { type GatewayHarness, startGatewayHarness } from '../gateway-test-harness.js';
 
@@ -15,7 +16,8 @@ describeEachDialect('gateway error codes through the official SDKs', (dialect) =
     openai(apiKey).chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] });
 
   beforeAll(async () => {
-    harness = await startGatewayHarness({ dialect });
+    // A clock that stands still keeps both rpm requests inside one one-minute window.
+    harness = await startGatewayHarness({ dialect, clock: createManualClock() });
     await harness.createChannel({ models: ['gpt-4o-mini', 'claude-house', 'gemini-2.5-flash'] });
   });
   beforeEach(() => harness.sim.reset());

@@ -17,6 +17,7 @@ import type { RequestLogWriter } from '../request-logs/request-log-writer.js';
 import type { ChannelRouter, RouteCapability } from '../routing/channel-router.js';
 import { renderGatewayError } from '../translate/render-gateway-error.js';
 import { type Dialect, estimateUsage, type UsageBuckets } from '../usage/index.js';
+import type { ExchangeTracker } from './exchange-tracker.js';
 import { GatewayExchange } from './gateway-exchange.js';
 import { readInboundApiKey } from './read-inbound-api-key.js';
 import { relayOutcome, sendAttempt } from './relay-outcome.js';
@@ -33,6 +34,7 @@ export interface GatewayPipelineDeps {
   clock: Clock;
   logger: Logger;
   quotaHooks(): QuotaHooks | undefined;
+  tracker: ExchangeTracker;
 }
 
 /** One inbound LLM call, already parsed by its protocol's route. */
@@ -84,7 +86,16 @@ function renderError(exchange: GatewayExchange, dialect: Dialect, error: unknown
  * auth → key rules → candidates → quota reserve → failover → relay → settle, log, meter.
  * Every exit path below must settle or release a reservation, and must log exactly once.
  */
-export async function handleLlmCall(
+export function handleLlmCall(
+  deps: GatewayPipelineDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  inbound: { dialect: Dialect; protocol: string; parseCall(): LlmCall },
+): Promise<void> {
+  return deps.tracker.track(runLlmCall(deps, request, reply, inbound));
+}
+
+async function runLlmCall(
   deps: GatewayPipelineDeps,
   request: FastifyRequest,
   reply: FastifyReply,

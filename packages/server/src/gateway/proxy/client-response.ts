@@ -18,7 +18,10 @@ export function createClientResponse(
 ): ClientResponse {
   const gone = new AbortController();
   raw.on('close', () => {
-    if (!raw.writableFinished) gone.abort();
+    if (raw.writableFinished) return;
+    gone.abort();
+    // The response will never end properly; drop the socket so it cannot linger half-open.
+    raw.destroy();
   });
   return {
     raw,

@@ -48,7 +48,8 @@ export function createUpstreamHttpClient(
       });
       return { status: response.statusCode, headers: response.headers, body: response.body };
     },
-    close: () => agent.close(),
+    // destroy, not close: close() waits for in-flight exchanges, and a hung upstream stream would block shutdown.
+    close: () => agent.destroy(),
   };
 }
 
