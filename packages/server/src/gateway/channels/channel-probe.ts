@@ -2,7 +2,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { coerceError } from '../../kernel/errors.js';
 import { readUpstreamBody, type UpstreamHttpClient } from '../proxy/upstream-http-client.js';
 import { resolveUpstreamAdapter } from '../upstream/resolve-upstream-adapter.js';
-import type { Dialect } from '../usage/llm-dialect.js';
+import type { Dialect } from '../usage/index.js';
 import type { ChannelService, ChannelTestOutcome } from './channel-service.js';
 
 // The smallest real completion per dialect: one short user turn, a tiny output cap.

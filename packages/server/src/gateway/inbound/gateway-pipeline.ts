@@ -15,7 +15,7 @@ import { type FailoverDeps, forwardWithFailover } from '../proxy/forward-with-fa
 import type { UpstreamHttpClient } from '../proxy/upstream-http-client.js';
 import type { RequestLogWriter } from '../request-logs/request-log-writer.js';
 import type { ChannelRouter, RouteCapability } from '../routing/channel-router.js';
-import { renderGatewayError } from '../translate/render-gateway-error.js';
+import { renderGatewayError } from '../translate/index.js';
 import { type Dialect, estimateUsage, type UsageBuckets } from '../usage/index.js';
 import type { ExchangeTracker } from './exchange-tracker.js';
 import { GatewayExchange } from './gateway-exchange.js';

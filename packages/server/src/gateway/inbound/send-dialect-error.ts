@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { isAppError } from '../../kernel/errors.js';
-import { renderGatewayError } from '../translate/render-gateway-error.js';
+import { renderGatewayError } from '../translate/index.js';
 import type { Dialect } from '../usage/index.js';
 
 /** Answers a gateway side-endpoint (models, count_tokens) error in the caller's dialect. */

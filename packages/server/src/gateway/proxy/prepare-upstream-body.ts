@@ -1,4 +1,4 @@
-import { translateRequest } from '../translate/translate-request.js';
+import { translateRequest } from '../translate/index.js';
 import type { UpstreamAdapter } from '../upstream/upstream-adapter.js';
 import type { Dialect } from '../usage/index.js';
 

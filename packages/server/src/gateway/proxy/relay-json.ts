@@ -1,4 +1,4 @@
-import { translateResponse } from '../translate/translate-response.js';
+import { translateResponse } from '../translate/index.js';
 import {
   type Dialect,
   estimateUsage,

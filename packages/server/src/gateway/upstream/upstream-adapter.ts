@@ -1,4 +1,4 @@
-import type { Dialect } from '../usage/llm-dialect.js';
+import type { Dialect } from '../usage/index.js';
 
 /** Where and how to send one upstream request: absolute URL and the provider's auth headers. */
 export interface UpstreamTarget {
