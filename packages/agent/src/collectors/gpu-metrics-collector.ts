@@ -7,7 +7,9 @@ export type RunNvidiaSmi = (args: string[]) => Promise<string>;
 
 export const runNvidiaSmiBinary: RunNvidiaSmi = (args) =>
   new Promise((resolve, reject) => {
-    execFile('nvidia-smi', args, { timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile('nvidia-smi', args, { timeout: 10_000 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
   });
 
 export const gpuQueryArgs = [`--query-gpu=${gpuQueryFields.join(',')}`, '--format=csv,noheader,nounits'];
@@ -16,7 +18,9 @@ export const gpuQueryArgs = [`--query-gpu=${gpuQueryFields.join(',')}`, '--forma
  * GPU readings for the heartbeat. A machine without nvidia-smi (or without a working driver) has no GPUs as
  * far as the fleet is concerned: the answer is [] and nothing is thrown or logged per heartbeat.
  */
-export async function collectGpuMetrics(runNvidiaSmi: RunNvidiaSmi = runNvidiaSmiBinary): Promise<AgentGpuMetrics[]> {
+export async function collectGpuMetrics(
+  runNvidiaSmi: RunNvidiaSmi = runNvidiaSmiBinary,
+): Promise<AgentGpuMetrics[]> {
   let output: string;
   try {
     output = await runNvidiaSmi(gpuQueryArgs);

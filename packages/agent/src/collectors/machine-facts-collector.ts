@@ -11,7 +11,9 @@ export type MachineFacts = Pick<
 >;
 
 /** Hardware facts sent with `register`: what the fleet shows on the machine page and matches tasks against. */
-export async function collectMachineFacts(runNvidiaSmi: RunNvidiaSmi = runNvidiaSmiBinary): Promise<MachineFacts> {
+export async function collectMachineFacts(
+  runNvidiaSmi: RunNvidiaSmi = runNvidiaSmiBinary,
+): Promise<MachineFacts> {
   const cpus = os.cpus();
   const gpuCsv = await runNvidiaSmi(gpuQueryArgs).catch(() => '');
   const gpus = parseNvidiaSmiQueryCsv(gpuCsv, gpuQueryFields)
@@ -22,7 +24,11 @@ export async function collectMachineFacts(runNvidiaSmi: RunNvidiaSmi = runNvidia
       name: row.name ?? '',
       memory_total_bytes: (readNumber(row, 'memory.total') ?? 0) * 1024 * 1024,
     }));
-  const disks = (await readDiskUsage()).map(({ mount, total_bytes, free_bytes }) => ({ mount, total_bytes, free_bytes }));
+  const disks = (await readDiskUsage()).map(({ mount, total_bytes, free_bytes }) => ({
+    mount,
+    total_bytes,
+    free_bytes,
+  }));
   const osRelease = await fs.readFile('/etc/os-release', 'utf8').catch(() => '');
   const prettyName = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(osRelease)?.[1];
   return {

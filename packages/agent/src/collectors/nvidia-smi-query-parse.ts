@@ -31,7 +31,10 @@ function readCell(raw: string): string | null {
  * header is skipped and units like `81559 MiB` or `0 %` are stripped from numeric cells.
  */
 export function parseNvidiaSmiQueryCsv(text: string, fields: readonly string[]): NvidiaSmiRow[] {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const hasHeader = lines.length > 0 && lines[0].split(',')[0].trim() === fields[0] && !/^\d/.test(lines[0]);
   return lines.slice(hasHeader ? 1 : 0).map((line) => {
     // Names never contain commas in practice; split on bare commas, trim each cell.

@@ -58,7 +58,11 @@ function leadingNumber(text: string | null): number | null {
 }
 
 /** `nvidia-smi -q -x`: reads the same readings as the CSV query from each `<gpu>` element. */
-export function parseNvidiaSmiXml(xml: string): { driverVersion: string | null; cudaVersion: string | null; gpus: NvidiaSmiXmlGpu[] } {
+export function parseNvidiaSmiXml(xml: string): {
+  driverVersion: string | null;
+  cudaVersion: string | null;
+  gpus: NvidiaSmiXmlGpu[];
+} {
   const gpuBlocks = xml.match(/<gpu id="[^"]*">[\s\S]*?\n\t<\/gpu>/g) ?? [];
   const gpus = gpuBlocks.map((block) => {
     const memory = innerText(block, 'fb_memory_usage') ?? '';
@@ -74,14 +78,19 @@ export function parseNvidiaSmiXml(xml: string): { driverVersion: string | null; 
       smClockMhz: leadingNumber(innerText(innerText(block, 'clocks') ?? '', 'sm_clock')),
     };
   });
-  return { driverVersion: innerText(xml, 'driver_version'), cudaVersion: innerText(xml, 'cuda_version'), gpus };
+  return {
+    driverVersion: innerText(xml, 'driver_version'),
+    cudaVersion: innerText(xml, 'cuda_version'),
+    gpus,
+  };
 }
 
 /** Plain `nvidia-smi`: versions from the banner, and per GPU the `Pwr / Memory-Usage / GPU-Util` line. */
 export function parseNvidiaSmiTable(text: string) {
   const driverVersion = /Driver Version:\s*(\S+)/.exec(text)?.[1] ?? null;
   const cudaVersion = /CUDA Version:\s*(\S+)/.exec(text)?.[1] ?? null;
-  const usageLine = /\|\s*(\S+)\s+(\d+)C\s+(P\d+)\s+(\d+)W\s*\/\s*(\d+)W\s*\|\s*(\d+)MiB\s*\/\s*(\d+)MiB\s*\|\s*(\d+)%/g;
+  const usageLine =
+    /\|\s*(\S+)\s+(\d+)C\s+(P\d+)\s+(\d+)W\s*\/\s*(\d+)W\s*\|\s*(\d+)MiB\s*\/\s*(\d+)MiB\s*\|\s*(\d+)%/g;
   const gpus = [...text.matchAll(usageLine)].map((match) => ({
     temperatureC: Number(match[2]),
     performanceState: match[3],
@@ -101,7 +110,10 @@ export function parseTopoMatrix(text: string): Record<string, Record<string, str
   const lines = clean.split('\n');
   const headerIndex = lines.findIndex((line) => /^\s*GPU\d/.test(line) && line.includes('Affinity'));
   if (headerIndex < 0) return {};
-  const columns = lines[headerIndex].trim().split('\t').map((column) => column.trim());
+  const columns = lines[headerIndex]
+    .trim()
+    .split('\t')
+    .map((column) => column.trim());
   const matrix: Record<string, Record<string, string>> = {};
   for (const line of lines.slice(headerIndex + 1)) {
     if (!/^GPU\d+\t/.test(line)) break;

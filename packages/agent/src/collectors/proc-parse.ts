@@ -49,9 +49,29 @@ export function parseUptimeSeconds(text: string): number {
 }
 
 const pseudoFilesystems = new Set([
-  'proc', 'sysfs', 'devtmpfs', 'devpts', 'tmpfs', 'cgroup', 'cgroup2', 'securityfs', 'pstore', 'debugfs',
-  'tracefs', 'mqueue', 'hugetlbfs', 'configfs', 'fusectl', 'bpf', 'autofs', 'binfmt_misc', 'overlay', 'nsfs',
-  'squashfs', 'rpc_pipefs', 'efivarfs',
+  'proc',
+  'sysfs',
+  'devtmpfs',
+  'devpts',
+  'tmpfs',
+  'cgroup',
+  'cgroup2',
+  'securityfs',
+  'pstore',
+  'debugfs',
+  'tracefs',
+  'mqueue',
+  'hugetlbfs',
+  'configfs',
+  'fusectl',
+  'bpf',
+  'autofs',
+  'binfmt_misc',
+  'overlay',
+  'nsfs',
+  'squashfs',
+  'rpc_pipefs',
+  'efivarfs',
 ]);
 
 /** Mount points of real filesystems from /proc/mounts, each once. */

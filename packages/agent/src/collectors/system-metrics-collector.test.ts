@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cpuPercentBetween, parseDiskMounts, parseMeminfo, parseNetDev, parseProcStatCpu } from './proc-parse.js';
+import {
+  cpuPercentBetween,
+  parseDiskMounts,
+  parseMeminfo,
+  parseNetDev,
+  parseProcStatCpu,
+} from './proc-parse.js';
 import { createSystemMetricsCollector } from './system-metrics-collector.js';
 
 describe(parseProcStatCpu.name, () => {
@@ -13,16 +19,21 @@ describe(parseProcStatCpu.name, () => {
 
 describe('proc parsers', () => {
   it('computes used memory as total minus available', () => {
-    expect(parseMeminfo('MemTotal:       1000 kB\nMemFree:  100 kB\nMemAvailable:    400 kB\n')).toEqual({ totalBytes: 1024000, usedBytes: 614400 });
+    expect(parseMeminfo('MemTotal:       1000 kB\nMemFree:  100 kB\nMemAvailable:    400 kB\n')).toEqual({
+      totalBytes: 1024000,
+      usedBytes: 614400,
+    });
   });
 
   it('reads rx and tx byte counters per interface', () => {
-    const text = 'Inter-| Receive | Transmit\n face |bytes packets\n    lo: 1783028     817    0    0    0     0          0         0  1783029     817    0    0    0     0       0          0\n';
+    const text =
+      'Inter-| Receive | Transmit\n face |bytes packets\n    lo: 1783028     817    0    0    0     0          0         0  1783029     817    0    0    0     0       0          0\n';
     expect(parseNetDev(text)).toEqual([{ interface: 'lo', rx_bytes: 1783028, tx_bytes: 1783029 }]);
   });
 
   it('keeps real filesystems and drops pseudo ones', () => {
-    const text = 'proc /proc proc rw 0 0\n/dev/vda / ext4 rw 0 0\ntmpfs /dev/shm tmpfs rw 0 0\n/dev/vdb /mnt/my\\040data xfs rw 0 0\n';
+    const text =
+      'proc /proc proc rw 0 0\n/dev/vda / ext4 rw 0 0\ntmpfs /dev/shm tmpfs rw 0 0\n/dev/vdb /mnt/my\\040data xfs rw 0 0\n';
     expect(parseDiskMounts(text)).toEqual(['/', '/mnt/my data']);
   });
 });

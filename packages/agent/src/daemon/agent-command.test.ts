@@ -14,25 +14,43 @@ describe(resolveMachineToken.name, () => {
   it('exchanges the enrollment token once and reuses the stored machine token (mode 0600)', async () => {
     const server = await startFakeAgentServer();
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-enroll-'));
-    cleanups.push(() => server.close(), () => fs.rmSync(workDir, { recursive: true, force: true }));
-    expect(await resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_good' })).toBe('mt_from_enroll');
+    cleanups.push(
+      () => server.close(),
+      () => fs.rmSync(workDir, { recursive: true, force: true }),
+    );
+    expect(await resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_good' })).toBe(
+      'mt_from_enroll',
+    );
     const tokenPath = path.join(workDir, 'machine-token');
     expect(fs.statSync(tokenPath).mode & 0o777).toBe(0o600);
     // The enrollment token is single use: a second exchange would fail, so a restart must not attempt one.
-    expect(await resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_good' })).toBe('mt_from_enroll');
+    expect(await resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_good' })).toBe(
+      'mt_from_enroll',
+    );
     expect(server.calls.filter((call) => call.route === 'enroll')).toHaveLength(1);
   });
 
   it('fails clearly on a rejected enrollment token and stores nothing', async () => {
     const server = await startFakeAgentServer();
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-enroll-'));
-    cleanups.push(() => server.close(), () => fs.rmSync(workDir, { recursive: true, force: true }));
-    await expect(resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_used' })).rejects.toThrow(/401/);
+    cleanups.push(
+      () => server.close(),
+      () => fs.rmSync(workDir, { recursive: true, force: true }),
+    );
+    await expect(
+      resolveMachineToken({ serverUrl: server.url, workDir, enrollToken: 'enr_used' }),
+    ).rejects.toThrow(/401/);
     expect(fs.existsSync(path.join(workDir, 'machine-token'))).toBe(false);
   });
 
   it('uses --token directly without enrolling', async () => {
-    expect(await resolveMachineToken({ serverUrl: 'http://127.0.0.1:9', workDir: os.tmpdir(), token: 'mt_direct' })).toBe('mt_direct');
+    expect(
+      await resolveMachineToken({
+        serverUrl: 'http://127.0.0.1:9',
+        workDir: os.tmpdir(),
+        token: 'mt_direct',
+      }),
+    ).toBe('mt_direct');
   });
 });
 

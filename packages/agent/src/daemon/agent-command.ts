@@ -35,13 +35,23 @@ export function parseLabels(text: string | undefined): Record<string, string> | 
  * The machine token: given directly, read from the work dir, or obtained by exchanging the enrollment token
  * exactly once and stored with mode 0600, so a restart needs no new enrollment token.
  */
-export async function resolveMachineToken(options: { serverUrl: string; workDir: string; token?: string; enrollToken?: string }): Promise<string> {
+export async function resolveMachineToken(options: {
+  serverUrl: string;
+  workDir: string;
+  token?: string;
+  enrollToken?: string;
+}): Promise<string> {
   if (options.token) return options.token;
   const tokenPath = path.join(options.workDir, tokenFileName);
   if (fs.existsSync(tokenPath)) return fs.readFileSync(tokenPath, 'utf8').trim();
-  if (!options.enrollToken) throw new Error(`no machine token in ${tokenPath}; pass --enroll-token or --token`);
+  if (!options.enrollToken)
+    throw new Error(`no machine token in ${tokenPath}; pass --enroll-token or --token`);
   const http = createAgentHttp({ serverUrl: options.serverUrl });
-  const reply = await http.post('enroll', { enrollment_token: options.enrollToken, hostname: os.hostname() }, { reply: agentEnrollReplySchema });
+  const reply = await http.post(
+    'enroll',
+    { enrollment_token: options.enrollToken, hostname: os.hostname() },
+    { reply: agentEnrollReplySchema },
+  );
   fs.mkdirSync(options.workDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(`${tokenPath}.tmp`, reply.machine_token, { mode: 0o600 });
   fs.renameSync(`${tokenPath}.tmp`, tokenPath);
@@ -62,7 +72,9 @@ export async function runAgentCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.server) {
-    process.stderr.write(`switchyard agent: --server and --enroll-token (or --token) are required\n\n${usage}`);
+    process.stderr.write(
+      `switchyard agent: --server and --enroll-token (or --token) are required\n\n${usage}`,
+    );
     return 2;
   }
   const logger = createStderrLogger();
@@ -76,7 +88,12 @@ export async function runAgentCommand(argv: string[]): Promise<number> {
   let labels: Record<string, string> | undefined;
   try {
     labels = parseLabels(values.labels);
-    machineToken = await resolveMachineToken({ serverUrl: values.server, workDir, token: values.token, enrollToken: values['enroll-token'] });
+    machineToken = await resolveMachineToken({
+      serverUrl: values.server,
+      workDir,
+      token: values.token,
+      enrollToken: values['enroll-token'],
+    });
   } catch (error) {
     process.stderr.write(`switchyard agent: ${(error as Error).message}\n`);
     return 1;

@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { type AgentClaimedTask, type AgentRegisterReply, agentRegisterReplySchema, agentHeartbeatReplySchema, agentProtocolDefaults } from '@switchyard/protocol';
+import {
+  type AgentClaimedTask,
+  type AgentRegisterReply,
+  agentHeartbeatReplySchema,
+  agentProtocolDefaults,
+  agentRegisterReplySchema,
+} from '@switchyard/protocol';
 import { collectGpuMetrics } from '../collectors/gpu-metrics-collector.js';
 import { collectMachineFacts, type MachineFacts } from '../collectors/machine-facts-collector.js';
 import { createSystemMetricsCollector } from '../collectors/system-metrics-collector.js';
 import { detectDockerSocket } from '../executors/docker-executor.js';
 import { createLeaseClient } from '../leases/lease-client.js';
-import { createSystemTimers, type MonotonicClock, monotonicClock, type Timers } from '../leases/lease-timers.js';
+import {
+  createSystemTimers,
+  type MonotonicClock,
+  monotonicClock,
+  type Timers,
+} from '../leases/lease-timers.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import type { Sandbox } from '../sandbox/sandbox-types.js';
 import { createAgentHttp, isMachineTokenRejected } from './agent-http.js';
 import { type AgentLogger, silentLogger } from './agent-logger.js';
-import { listHeldAttempts, type LifecycleContext, resumeHeldAttempt, runClaimedTask } from './attempt-lifecycle.js';
+import {
+  type LifecycleContext,
+  listHeldAttempts,
+  resumeHeldAttempt,
+  runClaimedTask,
+} from './attempt-lifecycle.js';
 import { createAttemptRecordStore } from './attempt-record-store.js';
 import type { SupervisedAttempt } from './attempt-supervisor.js';
 
@@ -41,7 +57,11 @@ export type RunningAgent = {
 /** Starts the agent loops (register, heartbeat, claim) against `serverUrl`; resolves once they run. */
 export async function startAgent(options: StartAgentOptions): Promise<RunningAgent> {
   const logger = options.logger ?? silentLogger;
-  const http = createAgentHttp({ serverUrl: options.serverUrl, machineToken: options.machineToken, fetch: options.fetch });
+  const http = createAgentHttp({
+    serverUrl: options.serverUrl,
+    machineToken: options.machineToken,
+    fetch: options.fetch,
+  });
   const leases = createLeaseClient(http);
   const timers = options.timers ?? createSystemTimers();
   const clock = options.clock ?? monotonicClock;
@@ -55,7 +75,9 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   let heartbeatTimer: ReturnType<Timers['setTimeout']> | null = null;
   let slotFreed: (() => void) | null = null;
   let resolveExited!: (value: { reason: 'stopped' | 'machine_token_rejected' }) => void;
-  const exited = new Promise<{ reason: 'stopped' | 'machine_token_rejected' }>((resolve) => (resolveExited = resolve));
+  const exited = new Promise<{ reason: 'stopped' | 'machine_token_rejected' }>(
+    (resolve) => (resolveExited = resolve),
+  );
   const sleep = (delayMs: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, delayMs));
 
   const docker = await detectDockerSocket();
@@ -70,7 +92,9 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   const track = (attemptId: string, work: Promise<void>) => {
     active.set(attemptId, null);
     void work
-      .catch((error) => logger.error({ attempt_id: attemptId, error: String(error) }, 'attempt failed inside the agent'))
+      .catch((error) =>
+        logger.error({ attempt_id: attemptId, error: String(error) }, 'attempt failed inside the agent'),
+      )
       .finally(() => {
         active.delete(attemptId);
         slotFreed?.();
@@ -91,27 +115,38 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
     const held = listHeldAttempts(records);
     for (let delayMs = 1_000; !isStopping; delayMs = Math.min(delayMs * 2, 30_000)) {
       try {
-        return await http.post(
-          'register',
-          {
-            ...facts,
-            agent_version: agentVersion,
-            executors: executorNames(),
-            slots,
-            labels: options.labels,
-            held_attempts: held.map(({ record, pidAlive }) => ({ task_id: record.task.task_id, attempt_id: record.task.attempt_id, pid_alive: pidAlive })),
-          },
-          { reply: agentRegisterReplySchema },
-        ).then((reply) => {
-          for (const entry of held) {
-            const answer = reply.held_attempts.find((candidate) => candidate.attempt_id === entry.record.task.attempt_id);
-            // An attempt the server does not mention is not current: abort it.
-            const action = answer?.action ?? 'abort';
-            logger.info({ task_id: entry.record.task.task_id, action, pid_alive: entry.pidAlive }, 'held attempt after restart');
-            track(entry.record.task.attempt_id, resumeHeldAttempt(lifecycle, { ...entry, action }));
-          }
-          return reply;
-        });
+        return await http
+          .post(
+            'register',
+            {
+              ...facts,
+              agent_version: agentVersion,
+              executors: executorNames(),
+              slots,
+              labels: options.labels,
+              held_attempts: held.map(({ record, pidAlive }) => ({
+                task_id: record.task.task_id,
+                attempt_id: record.task.attempt_id,
+                pid_alive: pidAlive,
+              })),
+            },
+            { reply: agentRegisterReplySchema },
+          )
+          .then((reply) => {
+            for (const entry of held) {
+              const answer = reply.held_attempts.find(
+                (candidate) => candidate.attempt_id === entry.record.task.attempt_id,
+              );
+              // An attempt the server does not mention is not current: abort it.
+              const action = answer?.action ?? 'abort';
+              logger.info(
+                { task_id: entry.record.task.task_id, action, pid_alive: entry.pidAlive },
+                'held attempt after restart',
+              );
+              track(entry.record.task.attempt_id, resumeHeldAttempt(lifecycle, { ...entry, action }));
+            }
+            return reply;
+          });
       } catch (error) {
         if (fail(error)) return null;
         logger.warn({ error: String(error) }, 'register failed; retrying');
@@ -124,8 +159,17 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   /** Fresh hardware facts on an admin's re-collect; the attempts listed are the live ones, so nothing is aborted. */
   const sendFacts = async () => {
     const facts = await (options.collectFacts ?? (() => collectMachineFacts()))();
-    const held = [...active.values()].flatMap((attempt) => (attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId, pid_alive: true }] : []));
-    const body = { ...facts, agent_version: agentVersion, executors: executorNames(), slots, labels: options.labels, held_attempts: held };
+    const held = [...active.values()].flatMap((attempt) =>
+      attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId, pid_alive: true }] : [],
+    );
+    const body = {
+      ...facts,
+      agent_version: agentVersion,
+      executors: executorNames(),
+      slots,
+      labels: options.labels,
+      held_attempts: held,
+    };
     await http.post('register', body, { reply: agentRegisterReplySchema });
   };
   const executorNames = () => (docker.available ? ['process', 'docker'] : ['process']);
@@ -134,9 +178,18 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
     heartbeatTimer = null;
     if (isStopping) return;
     try {
-      const [system, gpus] = await Promise.all([systemMetrics.collect(), (options.collectGpus ?? collectGpuMetrics)()]);
-      const runningAttempts = [...active.values()].flatMap((attempt) => (attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId }] : []));
-      const reply = await http.post('heartbeat', { system, gpus, running_attempts: runningAttempts }, { reply: agentHeartbeatReplySchema });
+      const [system, gpus] = await Promise.all([
+        systemMetrics.collect(),
+        (options.collectGpus ?? collectGpuMetrics)(),
+      ]);
+      const runningAttempts = [...active.values()].flatMap((attempt) =>
+        attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId }] : [],
+      );
+      const reply = await http.post(
+        'heartbeat',
+        { system, gpus, running_attempts: runningAttempts },
+        { reply: agentHeartbeatReplySchema },
+      );
       for (const signal of reply.cancel) active.get(signal.attempt_id)?.requestCancel();
       if (reply.config.heartbeat_interval_ms > 0) heartbeatIntervalMs = reply.config.heartbeat_interval_ms;
       if (reply.config.needs_collect) await sendFacts();
@@ -166,7 +219,10 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
       let tasks: AgentClaimedTask[];
       try {
         const waitMs = Math.min(claimMaxWaitMs, agentProtocolDefaults.claimMaxWaitMs);
-        const reply = await leases.claim({ claim_id: claimId, free_slots: freeSlots, wait_ms: waitMs }, claimAbort.signal);
+        const reply = await leases.claim(
+          { claim_id: claimId, free_slots: freeSlots, wait_ms: waitMs },
+          claimAbort.signal,
+        );
         tasks = reply.tasks;
         for (const signal of reply.cancel) active.get(signal.attempt_id)?.requestCancel();
         // Woken early with nothing to run: the wake-up may have been a cancel, which the heartbeat carries.
@@ -205,7 +261,10 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
     const reply = await register();
     if (!reply || isStopping) return;
     heartbeatIntervalMs = reply.heartbeat_interval_ms || heartbeatIntervalMs;
-    logger.info({ machine_id: reply.machine_id, slots, executors: docker.available ? 'process,docker' : 'process' }, 'agent registered');
+    logger.info(
+      { machine_id: reply.machine_id, slots, executors: docker.available ? 'process,docker' : 'process' },
+      'agent registered',
+    );
     scheduleHeartbeat(0);
     await claimLoop(reply.claim_max_wait_ms || agentProtocolDefaults.claimMaxWaitMs);
   })().catch((error) => {

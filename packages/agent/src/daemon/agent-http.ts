@@ -19,11 +19,20 @@ export function isStaleAttemptError(error: unknown): boolean {
 
 /** 4xx other than 408/429 will not get better by repeating the same request. */
 export function isPermanentError(error: unknown): boolean {
-  return error instanceof AgentApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  return (
+    error instanceof AgentApiError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 408 &&
+    error.status !== 429
+  );
 }
 
 export function isMachineTokenRejected(error: unknown): boolean {
-  return error instanceof AgentApiError && (error.status === 401 || error.code === agentErrorCodes.machineTokenInvalid);
+  return (
+    error instanceof AgentApiError &&
+    (error.status === 401 || error.code === agentErrorCodes.machineTokenInvalid)
+  );
 }
 
 export type AgentHttp = {
@@ -35,7 +44,11 @@ export type AgentHttp = {
 };
 
 /** POSTs JSON to `<serverUrl>/agent/v1/<route>` with the machine token; every call has a timeout. */
-export function createAgentHttp(options: { serverUrl: string; machineToken?: string; fetch?: typeof fetch }): AgentHttp {
+export function createAgentHttp(options: {
+  serverUrl: string;
+  machineToken?: string;
+  fetch?: typeof fetch;
+}): AgentHttp {
   const base = options.serverUrl.replace(/\/+$/, '') + agentApiPrefix;
   const fetchImpl = options.fetch ?? fetch;
   return {
@@ -59,10 +72,19 @@ export function createAgentHttp(options: { serverUrl: string; machineToken?: str
       }
       if (!response.ok) {
         const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-        throw new AgentApiError(response.status, error?.code ?? null, `${route}: ${response.status} ${error?.message ?? text.slice(0, 200)}`);
+        throw new AgentApiError(
+          response.status,
+          error?.code ?? null,
+          `${route}: ${response.status} ${error?.message ?? text.slice(0, 200)}`,
+        );
       }
       const parsed = reply.safeParse(json);
-      if (!parsed.success) throw new AgentApiError(response.status, 'bad_reply', `${route}: unexpected reply ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new AgentApiError(
+          response.status,
+          'bad_reply',
+          `${route}: unexpected reply ${parsed.error.message}`,
+        );
       return parsed.data;
     },
   };

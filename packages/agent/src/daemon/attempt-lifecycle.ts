@@ -1,5 +1,10 @@
 import type { AgentClaimedTask } from '@switchyard/protocol';
-import { adoptProcess, attemptFiles, readFenceDeadlines, writeFenceDeadlines } from '../executors/process-executor.js';
+import {
+  adoptProcess,
+  attemptFiles,
+  readFenceDeadlines,
+  writeFenceDeadlines,
+} from '../executors/process-executor.js';
 import { isProcessAlive, signalProcessGroup } from '../executors/process-group.js';
 import { selfFenceDelays } from '../leases/self-fence.js';
 import { type CallContext, confirmLease, sendComplete, sendStart } from './attempt-calls.js';
@@ -20,7 +25,11 @@ export type LifecycleContext = {
  * A freshly claimed attempt: spawn held → `start` with the pid → release → supervise. A task the agent
  * cannot run is completed as failed with the reason; a refused `start` kills the held process.
  */
-export async function runClaimedTask(context: LifecycleContext, task: AgentClaimedTask, claimSendMs: number): Promise<void> {
+export async function runClaimedTask(
+  context: LifecycleContext,
+  task: AgentClaimedTask,
+  claimSendMs: number,
+): Promise<void> {
   const { calls, records } = context;
   if (calls.clock.nowMs() - claimSendMs > task.lease_ttl_ms / 6) {
     const confirmedMs = await confirmLease(calls, { taskId: task.task_id, attemptId: task.attempt_id });
@@ -36,9 +45,20 @@ export async function runClaimedTask(context: LifecycleContext, task: AgentClaim
     launched = launchTask(task, { attemptDir, deps: context.launchDeps });
   } catch (error) {
     const message = error instanceof UnsupportedTaskError ? error.message : `launch failed: ${String(error)}`;
-    const start = await sendStart(calls, { taskId: task.task_id, body: { attempt_id: task.attempt_id, process_id: null }, deadlineMs: claimSendMs + fence.terminateAfterMs });
+    const start = await sendStart(calls, {
+      taskId: task.task_id,
+      body: { attempt_id: task.attempt_id, process_id: null },
+      deadlineMs: claimSendMs + fence.terminateAfterMs,
+    });
     if (start.isAccepted) {
-      const body = { attempt_id: task.attempt_id, outcome: 'failed' as const, exit_code: null, signal: null, last_seq: 0, error: message };
+      const body = {
+        attempt_id: task.attempt_id,
+        outcome: 'failed' as const,
+        exit_code: null,
+        signal: null,
+        last_seq: 0,
+        error: message,
+      };
       await sendComplete(calls, { taskId: task.task_id, body });
     }
     records.remove(task.attempt_id);
@@ -47,7 +67,10 @@ export async function runClaimedTask(context: LifecycleContext, task: AgentClaim
   record.pid = launched.pid;
   records.save(record);
   const sinceClaimMs = calls.clock.nowMs() - claimSendMs;
-  writeFenceDeadlines(attemptDir, { terminateInMs: fence.terminateAfterMs - sinceClaimMs, killInMs: fence.killAfterMs - sinceClaimMs });
+  writeFenceDeadlines(attemptDir, {
+    terminateInMs: fence.terminateAfterMs - sinceClaimMs,
+    killInMs: fence.killAfterMs - sinceClaimMs,
+  });
   const start = await sendStart(calls, {
     taskId: task.task_id,
     body: { attempt_id: task.attempt_id, process_id: launched.pid },
@@ -58,7 +81,13 @@ export async function runClaimedTask(context: LifecycleContext, task: AgentClaim
     await launched.exited;
     if (start.isCancelRequested) {
       // Cancelled before it ran: the command never started, so there is nothing to wait for.
-      const body = { attempt_id: task.attempt_id, outcome: 'cancelled' as const, exit_code: null, signal: null, last_seq: 0 };
+      const body = {
+        attempt_id: task.attempt_id,
+        outcome: 'cancelled' as const,
+        exit_code: null,
+        signal: null,
+        last_seq: 0,
+      };
       await sendComplete(calls, { taskId: task.task_id, body });
     }
     records.remove(task.attempt_id);
@@ -84,7 +113,9 @@ export async function runClaimedTask(context: LifecycleContext, task: AgentClaim
 export function listHeldAttempts(records: AttemptRecordStore) {
   return records.list().map((record) => ({
     record,
-    pidAlive: record.pid !== null && isProcessAlive(record.pid, attemptFiles(records.dirOf(record.task.attempt_id)).exitStatusPath),
+    pidAlive:
+      record.pid !== null &&
+      isProcessAlive(record.pid, attemptFiles(records.dirOf(record.task.attempt_id)).exitStatusPath),
   }));
 }
 
@@ -103,7 +134,14 @@ export async function resumeHeldAttempt(
     if (held.pidAlive && record.pid !== null) signalProcessGroup(record.pid, 'SIGKILL');
     if (held.action === 'continue') {
       // Never released (or no pid to follow): nothing ran that we can account for; let the server requeue it.
-      const body = { attempt_id: task.attempt_id, outcome: 'lease_lost' as const, exit_code: null, signal: null, last_seq: 0, error: 'agent restarted before the process could be followed' };
+      const body = {
+        attempt_id: task.attempt_id,
+        outcome: 'lease_lost' as const,
+        exit_code: null,
+        signal: null,
+        last_seq: 0,
+        error: 'agent restarted before the process could be followed',
+      };
       await sendComplete(context.calls, { taskId: task.task_id, body });
     }
     context.records.remove(task.attempt_id);
@@ -112,7 +150,9 @@ export async function resumeHeldAttempt(
   const fence = selfFenceDelays(task.lease_ttl_ms);
   const deadlines = readFenceDeadlines(attemptDir);
   // The previous process's grant time, rebuilt from the deadlines it published (a monotonic clock).
-  const lastGrantSendMs = context.calls.clock.nowMs() + (deadlines ? deadlines.terminateInMs - fence.terminateAfterMs : -fence.terminateAfterMs);
+  const lastGrantSendMs =
+    context.calls.clock.nowMs() +
+    (deadlines ? deadlines.terminateInMs - fence.terminateAfterMs : -fence.terminateAfterMs);
   const attempt = superviseAttempt({
     record,
     process: adoptProcess({ pid: record.pid, attemptDir }),

@@ -36,7 +36,9 @@ export function createAttemptRecordStore(workDir: string) {
       const records: AttemptRecord[] = [];
       for (const entry of fs.readdirSync(attemptsDir)) {
         try {
-          records.push(JSON.parse(fs.readFileSync(path.join(attemptsDir, entry, recordFile), 'utf8')) as AttemptRecord);
+          records.push(
+            JSON.parse(fs.readFileSync(path.join(attemptsDir, entry, recordFile), 'utf8')) as AttemptRecord,
+          );
         } catch {
           // A directory without a readable record was never claimed for real; it is removed below.
           fs.rmSync(path.join(attemptsDir, entry), { recursive: true, force: true });

@@ -33,9 +33,13 @@ export type SuperviseOptions = {
   logChunkMaxBytes?: number;
 };
 
-function outcomeOf(exit: ProcessExit, termination: TerminationReason | null): { outcome: AgentTaskOutcome; error?: string } {
+function outcomeOf(
+  exit: ProcessExit,
+  termination: TerminationReason | null,
+): { outcome: AgentTaskOutcome; error?: string } {
   if (termination === 'cancelled') return { outcome: 'cancelled' };
-  if (termination === 'lease_lost') return { outcome: 'lease_lost', error: 'lease renewals failed; the agent fenced the process' };
+  if (termination === 'lease_lost')
+    return { outcome: 'lease_lost', error: 'lease renewals failed; the agent fenced the process' };
   if (termination === 'timeout') return { outcome: 'failed', error: 'timeout' };
   return { outcome: exit.exitCode === 0 ? 'succeeded' : 'failed' };
 }
@@ -74,7 +78,8 @@ export function superviseAttempt(options: SuperviseOptions): SupervisedAttempt {
     chunkMaxBytes: options.logChunkMaxBytes,
     onCancelRequested: () => terminate('cancelled', task.cancel_grace_ms),
     onStale: dropAsStale,
-    onDropped: (error) => calls.logger.warn({ task_id: task.task_id, error: String(error) }, 'log chunks refused'),
+    onDropped: (error) =>
+      calls.logger.warn({ task_id: task.task_id, error: String(error) }, 'log chunks refused'),
   });
   const tailer = createOutputTailer({
     files: [
@@ -105,7 +110,10 @@ export function superviseAttempt(options: SuperviseOptions): SupervisedAttempt {
   const timeoutS = (task.payload as { timeout_s?: number } | null)?.timeout_s;
   const timeoutTimer =
     timeoutS && record.released_at_ms !== null
-      ? setTimeout(() => terminate('timeout', task.cancel_grace_ms), Math.max(0, record.released_at_ms + timeoutS * 1000 - Date.now()))
+      ? setTimeout(
+          () => terminate('timeout', task.cancel_grace_ms),
+          Math.max(0, record.released_at_ms + timeoutS * 1000 - Date.now()),
+        )
       : null;
 
   const run = async () => {
@@ -114,7 +122,8 @@ export function superviseAttempt(options: SuperviseOptions): SupervisedAttempt {
     if (options.isResumed) {
       shipper.resume();
       void renewer.renewNow();
-      if (record.termination === 'cancelled' || record.termination === 'timeout') terminate(record.termination, task.cancel_grace_ms);
+      if (record.termination === 'cancelled' || record.termination === 'timeout')
+        terminate(record.termination, task.cancel_grace_ms);
     }
     const exit = await options.process.exited;
     hasExited = true;
@@ -127,7 +136,14 @@ export function superviseAttempt(options: SuperviseOptions): SupervisedAttempt {
       const { outcome, error } = outcomeOf(exit, record.termination);
       await sendComplete(calls, {
         taskId: task.task_id,
-        body: { attempt_id: task.attempt_id, outcome, exit_code: exit.exitCode, signal: exit.signal, last_seq: shipper.lastSeq, ...(error ? { error } : {}) },
+        body: {
+          attempt_id: task.attempt_id,
+          outcome,
+          exit_code: exit.exitCode,
+          signal: exit.signal,
+          last_seq: shipper.lastSeq,
+          ...(error ? { error } : {}),
+        },
       });
     }
     renewer.stop();

@@ -32,7 +32,11 @@ function fakeEventsServer() {
       for (const chunk of chunks) if (!stored.has(chunk.seq)) stored.set(chunk.seq, chunk);
       return { acked_seq: Math.max(0, ...stored.keys()), cancel_requested: false };
     },
-    text: () => [...stored.values()].sort((a, b) => a.seq - b.seq).map((chunk) => chunk.data).join(''),
+    text: () =>
+      [...stored.values()]
+        .sort((a, b) => a.seq - b.seq)
+        .map((chunk) => chunk.data)
+        .join(''),
   };
 }
 
@@ -71,7 +75,11 @@ describe(createLogShipper.name, () => {
     shipper.write('stderr', 'b', 1);
     shipper.write('stdout', 'c', 2);
     await shipper.drain();
-    expect([...server.stored.values()].map((chunk) => `${chunk.seq}${chunk.stream}${chunk.data}`)).toEqual(['1stdouta', '2stderrb', '3stdoutc']);
+    expect([...server.stored.values()].map((chunk) => `${chunk.seq}${chunk.stream}${chunk.data}`)).toEqual([
+      '1stdouta',
+      '2stderrb',
+      '3stdoutc',
+    ]);
   });
 
   it('spools while the server is down and delivers everything in order once it is back', async () => {

@@ -1,4 +1,9 @@
-import { type AgentLogChunk, type AgentLogStream, type AgentTaskEventsReply, agentProtocolDefaults } from '@switchyard/protocol';
+import {
+  type AgentLogChunk,
+  type AgentLogStream,
+  type AgentTaskEventsReply,
+  agentProtocolDefaults,
+} from '@switchyard/protocol';
 import type { TimerHandle, Timers } from '../leases/lease-timers.js';
 import { isPermanentError, isStaleAttemptError } from './agent-http.js';
 import type { LogSpool } from './log-spool.js';
@@ -36,7 +41,8 @@ export function createLogShipper(options: LogShipperOptions) {
   const flush = () => {
     timers.clearTimeout(flushTimer);
     flushTimer = null;
-    if (pending && pending.bytes > 0 && !isStopped) spool.append(pending.stream, pending.parts.join(''), pending.sourceOffset);
+    if (pending && pending.bytes > 0 && !isStopped)
+      spool.append(pending.stream, pending.parts.join(''), pending.sourceOffset);
     pending = null;
     void pump();
   };

@@ -16,7 +16,11 @@ export function createOutputTailer(options: {
   files: TailedFile[];
   onData(stream: AgentLogStream, text: string, endOffset: number): void;
 }) {
-  const states = options.files.map((file) => ({ ...file, offset: file.startOffset, decoder: new StringDecoder('utf8') }));
+  const states = options.files.map((file) => ({
+    ...file,
+    offset: file.startOffset,
+    decoder: new StringDecoder('utf8'),
+  }));
   const buffer = Buffer.alloc(readSizeBytes);
   let timer: NodeJS.Timeout | null = null;
 

@@ -19,18 +19,37 @@ describe(buildDockerTaskArgs.name, () => {
       { containerName: 'sy-att_1', gpuIndexes: [0, 2], labels: { 'switchyard.task': 'tsk_1' } },
     );
     expect(args).toEqual([
-      'run', '--rm', '--init', '--name', 'sy-att_1', '--pull', 'missing',
-      '--label', 'switchyard.task=tsk_1',
-      '--gpus', '"device=0,2"',
-      '--env', 'HF_HOME=/cache', '--env', 'A=b=c',
-      '--volume', '/data/sets:/data:ro',
-      '--publish', '8888:8888',
-      'pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime', 'python', '-c', 'print(1)',
+      'run',
+      '--rm',
+      '--init',
+      '--name',
+      'sy-att_1',
+      '--pull',
+      'missing',
+      '--label',
+      'switchyard.task=tsk_1',
+      '--gpus',
+      '"device=0,2"',
+      '--env',
+      'HF_HOME=/cache',
+      '--env',
+      'A=b=c',
+      '--volume',
+      '/data/sets:/data:ro',
+      '--publish',
+      '8888:8888',
+      'pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime',
+      'python',
+      '-c',
+      'print(1)',
     ]);
   });
 
   it('leaves out --gpus and the command when the task has none', () => {
-    const args = buildDockerTaskArgs({ type: 'docker', image: 'alpine' }, { containerName: 'c', gpuIndexes: [] });
+    const args = buildDockerTaskArgs(
+      { type: 'docker', image: 'alpine' },
+      { containerName: 'c', gpuIndexes: [] },
+    );
     expect(args).not.toContain('--gpus');
     expect(args.at(-1)).toBe('alpine');
   });
@@ -45,17 +64,24 @@ describe(detectDockerSocket.name, () => {
 
   it('reports an engine that answers _ping with 200', async () => {
     const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sy-dock-')), 'docker.sock');
-    const server = net.createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK')));
+    const server = net.createServer((socket) =>
+      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK')),
+    );
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
     try {
-      expect(await detectDockerSocket(socketPath)).toEqual({ available: true, reason: `docker engine at ${socketPath}` });
+      expect(await detectDockerSocket(socketPath)).toEqual({
+        available: true,
+        reason: `docker engine at ${socketPath}`,
+      });
     } finally {
       server.close();
     }
   });
 
   it('reads the socket path from DOCKER_HOST', () => {
-    expect(dockerSocketPath({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' })).toBe('/run/user/1000/docker.sock');
+    expect(dockerSocketPath({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' })).toBe(
+      '/run/user/1000/docker.sock',
+    );
     expect(dockerSocketPath({})).toBe('/var/run/docker.sock');
   });
 });

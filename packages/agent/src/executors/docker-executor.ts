@@ -11,7 +11,10 @@ export function dockerSocketPath(env: NodeJS.ProcessEnv = process.env): string {
  * Whether a Docker engine answers `GET /_ping` on its socket. The CLI being installed is not enough: the
  * agent only advertises the `docker` executor when an engine is reachable.
  */
-export function detectDockerSocket(socketPath = dockerSocketPath(), timeoutMs = 2_000): Promise<{ available: boolean; reason: string }> {
+export function detectDockerSocket(
+  socketPath = dockerSocketPath(),
+  timeoutMs = 2_000,
+): Promise<{ available: boolean; reason: string }> {
   return new Promise((resolve) => {
     const socket = net.connect(socketPath);
     let reply = '';
@@ -19,14 +22,23 @@ export function detectDockerSocket(socketPath = dockerSocketPath(), timeoutMs = 
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(timeoutMs, () => finish({ available: false, reason: `docker engine at ${socketPath} did not answer` }));
-    socket.on('error', (error) => finish({ available: false, reason: `no docker engine at ${socketPath}: ${error.message}` }));
+    socket.setTimeout(timeoutMs, () =>
+      finish({ available: false, reason: `docker engine at ${socketPath} did not answer` }),
+    );
+    socket.on('error', (error) =>
+      finish({ available: false, reason: `no docker engine at ${socketPath}: ${error.message}` }),
+    );
     socket.on('connect', () => socket.write('GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n'));
     socket.on('data', (data) => {
       reply += data.toString('latin1');
       if (reply.includes('\r\n\r\n')) {
         const isOk = /^HTTP\/1\.[01] 200/.test(reply);
-        finish({ available: isOk, reason: isOk ? `docker engine at ${socketPath}` : `docker engine refused: ${reply.split('\r\n')[0]}` });
+        finish({
+          available: isOk,
+          reason: isOk
+            ? `docker engine at ${socketPath}`
+            : `docker engine refused: ${reply.split('\r\n')[0]}`,
+        });
       }
     });
   });

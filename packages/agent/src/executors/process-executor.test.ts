@@ -14,13 +14,24 @@ function launchIn(command: string[], env: Record<string, string> = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-exec-'));
   dirs.push(root);
   const attemptDir = path.join(root, 'attempt');
-  const held = startProcess({ command, env: { PATH: '/usr/bin:/bin', ...env }, workdir: path.join(root, 'work'), attemptDir });
-  return { held, attemptDir, root, read: (name: 'stdoutPath' | 'stderrPath') => fs.readFileSync(attemptFiles(attemptDir)[name], 'utf8') };
+  const held = startProcess({
+    command,
+    env: { PATH: '/usr/bin:/bin', ...env },
+    workdir: path.join(root, 'work'),
+    attemptDir,
+  });
+  return {
+    held,
+    attemptDir,
+    root,
+    read: (name: 'stdoutPath' | 'stderrPath') => fs.readFileSync(attemptFiles(attemptDir)[name], 'utf8'),
+  };
 }
 
 /** Waits for a file the task writes (a state the test observes, not a sleep). */
 async function waitForFile(filePath: string) {
-  while (!fs.existsSync(filePath) || fs.readFileSync(filePath, 'utf8') === '') await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!fs.existsSync(filePath) || fs.readFileSync(filePath, 'utf8') === '')
+    await new Promise((resolve) => setTimeout(resolve, 20));
   return fs.readFileSync(filePath, 'utf8').trim();
 }
 
@@ -43,7 +54,10 @@ describe(startProcess.name, () => {
   });
 
   it('passes env and workdir and writes stdout and stderr to files', async () => {
-    const { held, read, root } = launchIn(['sh', '-c', 'echo "$GREETING from $(pwd)"; echo oops >&2; exit 3'], { GREETING: 'hi' });
+    const { held, read, root } = launchIn(
+      ['sh', '-c', 'echo "$GREETING from $(pwd)"; echo oops >&2; exit 3'],
+      { GREETING: 'hi' },
+    );
     held.release();
     expect(await held.exited).toEqual({ exitCode: 3, signal: null });
     expect(read('stdoutPath')).toBe(`hi from ${path.join(root, 'work')}\n`);
@@ -70,7 +84,11 @@ describe(startProcess.name, () => {
   });
 
   it('escalates to SIGKILL of the group when SIGTERM is ignored past the grace', async () => {
-    const { held, root } = launchIn(['sh', '-c', "trap '' TERM; echo ready > ../ready; while :; do sleep 0.05; done"]);
+    const { held, root } = launchIn([
+      'sh',
+      '-c',
+      "trap '' TERM; echo ready > ../ready; while :; do sleep 0.05; done",
+    ]);
     held.release();
     await waitForFile(path.join(root, 'ready'));
     const exit = await held.terminate(300);
@@ -81,7 +99,11 @@ describe(startProcess.name, () => {
 
 describe(adoptProcess.name, () => {
   it('follows a group it did not start and reads the exit status the wrapper wrote', async () => {
-    const { held, attemptDir, root } = launchIn(['sh', '-c', 'while [ ! -f ../finish ]; do sleep 0.05; done; exit 7']);
+    const { held, attemptDir, root } = launchIn([
+      'sh',
+      '-c',
+      'while [ ! -f ../finish ]; do sleep 0.05; done; exit 7',
+    ]);
     held.release();
     const adopted = adoptProcess({ pid: held.pid, attemptDir, pollIntervalMs: 20 });
     fs.writeFileSync(path.join(root, 'finish'), '');
@@ -98,7 +120,11 @@ describe(adoptProcess.name, () => {
 
 describe('fence watchdog', () => {
   it('kills the group when the agent stops renewing, even with the agent gone', async () => {
-    const { held, attemptDir, root } = launchIn(['sh', '-c', "trap '' TERM; echo ready > ../ready; while :; do sleep 0.05; done"]);
+    const { held, attemptDir, root } = launchIn([
+      'sh',
+      '-c',
+      "trap '' TERM; echo ready > ../ready; while :; do sleep 0.05; done",
+    ]);
     writeFenceDeadlines(attemptDir, { terminateInMs: 0, killInMs: 0 });
     held.release();
     await waitForFile(path.join(root, 'ready'));

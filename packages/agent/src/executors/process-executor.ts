@@ -32,7 +32,12 @@ const wrapperScript = [
   'exit "$code"',
 ].join('\n');
 
-export type AttemptFiles = { stdoutPath: string; stderrPath: string; exitStatusPath: string; fencePath: string };
+export type AttemptFiles = {
+  stdoutPath: string;
+  stderrPath: string;
+  exitStatusPath: string;
+  fencePath: string;
+};
 
 export function attemptFiles(attemptDir: string): AttemptFiles {
   return {
@@ -79,12 +84,16 @@ export function startProcess(launch: ProcessLaunch): HeldProcess {
   const stdoutFd = fs.openSync(files.stdoutPath, 'a');
   const stderrFd = fs.openSync(files.stderrPath, 'a');
   try {
-    const child = spawn('/bin/sh', ['-c', wrapperScript, 'switchyard-task', files.exitStatusPath, files.fencePath, ...launch.command], {
-      cwd: launch.workdir,
-      env: launch.env,
-      detached: true,
-      stdio: ['pipe', stdoutFd, stderrFd],
-    });
+    const child = spawn(
+      '/bin/sh',
+      ['-c', wrapperScript, 'switchyard-task', files.exitStatusPath, files.fencePath, ...launch.command],
+      {
+        cwd: launch.workdir,
+        env: launch.env,
+        detached: true,
+        stdio: ['pipe', stdoutFd, stderrFd],
+      },
+    );
     if (child.pid === undefined) throw new Error(`could not start ${launch.command[0]}`);
     child.stdin?.on('error', () => {});
     const exited = new Promise<ProcessExit>((resolve) => {
@@ -108,7 +117,11 @@ export function startProcess(launch: ProcessLaunch): HeldProcess {
  * Takes over a group started by an earlier agent process. It is not our child, so its end is seen by
  * polling, and its status is read from the wrapper's file.
  */
-export function adoptProcess(options: { pid: number; attemptDir: string; pollIntervalMs?: number }): RunningProcess {
+export function adoptProcess(options: {
+  pid: number;
+  attemptDir: string;
+  pollIntervalMs?: number;
+}): RunningProcess {
   const files = attemptFiles(options.attemptDir);
   let timer: NodeJS.Timeout | undefined;
   const exited = new Promise<ProcessExit>((resolve) => {
@@ -171,7 +184,10 @@ function decodeExit(code: number | null, signal: NodeJS.Signals | null, files: A
  * Publishes the self-fence deadlines for the wrapper's watchdog, in /proc/uptime seconds, rounded down so
  * the watchdog never acts later than the agent would.
  */
-export function writeFenceDeadlines(attemptDir: string, deadlines: { terminateInMs: number; killInMs: number }): void {
+export function writeFenceDeadlines(
+  attemptDir: string,
+  deadlines: { terminateInMs: number; killInMs: number },
+): void {
   const uptimeS = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
   const terminateAt = Math.floor(uptimeS + deadlines.terminateInMs / 1000);
   const killAt = Math.floor(uptimeS + deadlines.killInMs / 1000);
@@ -184,7 +200,11 @@ export function writeFenceDeadlines(attemptDir: string, deadlines: { terminateIn
 /** The deadlines an earlier agent process published, relative to now; null when none were written. */
 export function readFenceDeadlines(attemptDir: string): { terminateInMs: number; killInMs: number } | null {
   try {
-    const [terminateAt, killAt] = fs.readFileSync(attemptFiles(attemptDir).fencePath, 'utf8').trim().split(' ').map(Number);
+    const [terminateAt, killAt] = fs
+      .readFileSync(attemptFiles(attemptDir).fencePath, 'utf8')
+      .trim()
+      .split(' ')
+      .map(Number);
     const uptimeS = Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
     if (!Number.isFinite(terminateAt) || !Number.isFinite(killAt)) return null;
     return { terminateInMs: (terminateAt - uptimeS) * 1000, killInMs: (killAt - uptimeS) * 1000 };

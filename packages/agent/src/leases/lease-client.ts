@@ -1,12 +1,12 @@
 import {
   type AgentClaimRequest,
+  type AgentTaskCompleteRequest,
+  type AgentTaskEventsRequest,
+  type AgentTaskStartRequest,
   agentClaimReplySchema,
   agentLeaseReplySchema,
-  type AgentTaskCompleteRequest,
   agentTaskCompleteReplySchema,
-  type AgentTaskEventsRequest,
   agentTaskEventsReplySchema,
-  type AgentTaskStartRequest,
 } from '@switchyard/protocol';
 import { z } from 'zod';
 import type { AgentHttp } from '../daemon/agent-http.js';
@@ -20,10 +20,19 @@ export function createLeaseClient(http: AgentHttp) {
   return {
     claim: (body: AgentClaimRequest, signal?: AbortSignal) =>
       // The server holds a claim up to wait_ms; the timeout leaves room for the reply on top.
-      http.post('claim', body, { reply: agentClaimReplySchema, timeoutMs: (body.wait_ms ?? 0) + 15_000, signal }),
-    start: (taskId: string, body: AgentTaskStartRequest) => http.post(taskRoute(taskId, 'start'), body, { reply: startReplySchema }),
+      http.post('claim', body, {
+        reply: agentClaimReplySchema,
+        timeoutMs: (body.wait_ms ?? 0) + 15_000,
+        signal,
+      }),
+    start: (taskId: string, body: AgentTaskStartRequest) =>
+      http.post(taskRoute(taskId, 'start'), body, { reply: startReplySchema }),
     renew: (taskId: string, attemptId: string) =>
-      http.post(taskRoute(taskId, 'renew'), { attempt_id: attemptId }, { reply: agentLeaseReplySchema, timeoutMs: 10_000 }),
+      http.post(
+        taskRoute(taskId, 'renew'),
+        { attempt_id: attemptId },
+        { reply: agentLeaseReplySchema, timeoutMs: 10_000 },
+      ),
     events: (taskId: string, body: AgentTaskEventsRequest) =>
       http.post(taskRoute(taskId, 'events'), body, { reply: agentTaskEventsReplySchema }),
     complete: (taskId: string, body: AgentTaskCompleteRequest) =>

@@ -19,10 +19,13 @@ export function createSystemTimers(): Timers {
       const id = nextId++;
       live.set(
         id,
-        setTimeout(() => {
-          live.delete(id);
-          callback();
-        }, Math.max(0, delayMs)),
+        setTimeout(
+          () => {
+            live.delete(id);
+            callback();
+          },
+          Math.max(0, delayMs),
+        ),
       );
       return { id };
     },
@@ -59,7 +62,9 @@ export function createManualTimers(startMs = 1_000_000) {
       const targetMs = nowMs + deltaMs;
       for (;;) {
         await flushMicrotasks();
-        const due = [...pending.entries()].filter(([, timer]) => timer.atMs <= targetMs).sort((a, b) => a[1].atMs - b[1].atMs)[0];
+        const due = [...pending.entries()]
+          .filter(([, timer]) => timer.atMs <= targetMs)
+          .sort((a, b) => a[1].atMs - b[1].atMs)[0];
         if (!due) break;
         pending.delete(due[0]);
         nowMs = Math.max(nowMs, due[1].atMs);
