@@ -52,6 +52,19 @@ export const billingModule: PlatformModule = {
       reservationTtlMs: 30 * 60_000,
     });
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
+    const chargesForRequests = async (requestIds: string[]) => {
+      const rows = await findUsageChargesByRequestIds(database.db, requestIds);
+      return new Map(
+        rows.map((row) => [
+          row.request_id as string,
+          {
+            cost_micros: Number(row.charged_micros),
+            price: row.price_json ? (JSON.parse(row.price_json) as unknown) : null,
+            pricing_missing: Boolean(row.pricing_missing),
+          },
+        ]),
+      );
+    };
     const gateway = context.services.gateway;
     if (gateway) {
       const hooks: QuotaHooks<QuotaReservation & { requestId: string }> = {
@@ -60,7 +73,7 @@ export const billingModule: PlatformModule = {
             userId: request.userId,
             keyId: request.keyId,
             model: request.model,
-            maxInputTokens: request.estimatedInputTokens,
+            maxInputTokens: request.estimateInputTokens,
             maxOutputTokens: request.maxOutputTokens ?? undefined,
           })),
           requestId: request.requestId,
@@ -75,6 +88,14 @@ export const billingModule: PlatformModule = {
         release: (reservation) => quota.release(reservation),
       };
       gateway.quotaHooks = hooks as QuotaHooks;
+      gateway.billing = {
+        describeCharges: (requestIds) => chargesForRequests(requestIds),
+        describeKeyQuota: async (keyId) => {
+          const keyQuota = await balances.getKeyQuota(keyId);
+          return { quota_micros: keyQuota.quota_micros, quota_used_micros: keyQuota.used_micros };
+        },
+        setKeyQuota: (keyId, quotaMicros, actor) => balances.setKeyQuota({ keyId, quotaMicros, actor }),
+      };
     }
     const timer = setInterval(() => {
       sweeper.sweep().catch((error: unknown) => logger.warn({ err: error }, 'reservation sweep failed'));

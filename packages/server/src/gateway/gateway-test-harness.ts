@@ -1,6 +1,7 @@
 import { type LlmSim, type LlmSimOptions, startLlmSim } from '@switchyard/llm-sim';
 import type { Clock } from '../kernel/clock.js';
 import type { DatabaseDialect } from '../kernel/db/database.js';
+import type { PlatformModule } from '../platform/platform-context.js';
 import { createTestPlatform, type TestPlatform } from '../platform/test-platform.js';
 import { createGatewayModule } from './index.js';
 
@@ -27,13 +28,15 @@ export async function startGatewayHarness(options: {
   random?: () => number;
   env?: Record<string, string>;
   sim?: LlmSimOptions;
+  /** Modules that start after the gateway (e.g. billing). */
+  extraModules?: PlatformModule[];
 }): Promise<GatewayHarness> {
   const sim = await startLlmSim(options.sim);
   const platform = await createTestPlatform({
     dialect: options.dialect,
     clock: options.clock,
     env: options.env,
-    modules: [createGatewayModule({ random: options.random })],
+    modules: [createGatewayModule({ random: options.random }), ...(options.extraModules ?? [])],
   });
   const baseUrl = await platform.listen();
   const admin = await platform.login('root');

@@ -75,6 +75,7 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         channels,
         apiKeys,
         quotaHooks: undefined,
+        billing: undefined,
         async flush() {
           await tracker.waitForIdle();
           await Promise.all([keyUsage.flush(), logWriter.flush()]);
@@ -88,8 +89,12 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         clock,
         guards: identity.guards,
       });
-      registerApiKeyRoutes(context.app, { apiKeys, guards: identity.guards });
-      registerRequestLogRoutes(context.app, { db: database.db, guards: identity.guards });
+      registerApiKeyRoutes(context.app, { apiKeys, guards: identity.guards, billing: () => service.billing });
+      registerRequestLogRoutes(context.app, {
+        db: database.db,
+        guards: identity.guards,
+        billing: () => service.billing,
+      });
       registerInboundRoutes(context.app, {
         apiKeys,
         limiter: createApiKeyRateLimiter({ clock }),

@@ -22,8 +22,8 @@ export interface ReserveRequest {
   userId: string;
   keyId: string | null;
   model: string;
-  /** Upper bound of prompt tokens (the gateway passes the request body's byte length). */
-  maxInputTokens: number;
+  /** The prompt's token count estimate; called only when the model has a price. */
+  maxInputTokens: number | (() => number);
   /** max_tokens from the request, or undefined for the per-model cap. */
   maxOutputTokens: number | undefined;
 }
@@ -80,7 +80,12 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     if (!resolved) return { ...base, id: null, amountMicros: 0 };
     const amountMicros = computeCostMicros(
       {
-        input: Math.max(0, Math.ceil(request.maxInputTokens)),
+        input: Math.max(
+          0,
+          Math.ceil(
+            typeof request.maxInputTokens === 'function' ? request.maxInputTokens() : request.maxInputTokens,
+          ),
+        ),
         cache_read: 0,
         cache_write: 0,
         output: Math.max(0, Math.ceil(request.maxOutputTokens ?? deps.defaultMaxOutputTokens)),

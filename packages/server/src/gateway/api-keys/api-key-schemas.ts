@@ -35,6 +35,8 @@ export const apiKeyCreateSchema = z.object({
   allow_cidrs: z.array(cidrSchema).max(100).optional(),
   rpm: limitSchema.optional(),
   tpm: limitSchema.optional(),
+  // The key's own spending limit in micro-units inside the owner's balance; null = unlimited.
+  quota_micros: z.number().int().min(0).max(1e15).nullable().optional(),
 });
 export type ApiKeyCreate = z.infer<typeof apiKeyCreateSchema>;
 
@@ -48,6 +50,7 @@ export const apiKeyPatchSchema = z.object({
   rpm: limitSchema.nullable().optional(),
   tpm: limitSchema.nullable().optional(),
   enabled: z.boolean().optional(),
+  quota_micros: z.number().int().min(0).max(1e15).nullable().optional(),
 });
 export type ApiKeyPatch = z.infer<typeof apiKeyPatchSchema>;
 
@@ -67,6 +70,8 @@ export const publicApiKeySchema = z.object({
   enabled: z.boolean(),
   created_at: z.string(),
   last_used_at: z.string().nullable(),
+  quota_micros: z.number().nullable().optional(),
+  quota_used_micros: z.number().optional(),
 });
 export type PublicApiKey = z.infer<typeof publicApiKeySchema>;
 export const createdApiKeySchema = publicApiKeySchema.extend({ key: z.string() });

@@ -125,11 +125,6 @@ async function runLlmCall(
       capability: call.capability,
     });
     if (hooks) {
-      const estimatedInputTokens = estimateUsage({
-        dialect: call.inbound,
-        requestBody: call.body,
-        outputText: '',
-      }).usage.input;
       reservation = {
         value: await hooks.reserve({
           requestId: exchange.options.id,
@@ -137,7 +132,8 @@ async function runLlmCall(
           keyId: principal.keyId,
           group: principal.group,
           model: call.model,
-          estimatedInputTokens,
+          estimateInputTokens: () =>
+            estimateUsage({ dialect: call.inbound, requestBody: call.body, outputText: '' }).usage.input,
           maxOutputTokens: call.maxOutputTokens,
         }),
       };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { validated } from '../../http/zod-validation.js';
 import { type AuthGuards, principalOf } from '../../identity/index.js';
 import type { AnyKysely } from '../../kernel/db/database.js';
+import type { GatewayBillingLink } from '../gateway-service.js';
 import { presentRequestLog } from './request-log-presenter.js';
 import {
   type AdminRequestLogQuery,
@@ -10,7 +11,7 @@ import {
 } from './request-log-schemas.js';
 import { listRequestLogs } from './request-log-store.js';
 
-async function listPage(db: AnyKysely, query: AdminRequestLogQuery) {
+async function listPage(db: AnyKysely, query: AdminRequestLogQuery, billing: GatewayBillingLink | undefined) {
   // One extra row tells whether an older page exists, without a COUNT.
   const rows = await listRequestLogs(db, {
     limit: query.limit + 1,
@@ -21,11 +22,17 @@ async function listPage(db: AnyKysely, query: AdminRequestLogQuery) {
     model: query.model,
     status: query.status,
   });
-  const items = rows.slice(0, query.limit).map(presentRequestLog);
+  const presented = rows.slice(0, query.limit).map(presentRequestLog);
+  const charges = billing ? await billing.describeCharges(presented.map((item) => item.id)) : undefined;
+  // Billing settles after the log row is queued; a request without a charge record yet shows none.
+  const items = charges ? presented.map((item) => ({ ...item, ...(charges.get(item.id) ?? {}) })) : presented;
   return { items, next_cursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export function registerRequestLogRoutes(app: FastifyInstance, deps: { db: AnyKysely; guards: AuthGuards }) {
+export function registerRequestLogRoutes(
+  app: FastifyInstance,
+  deps: { db: AnyKysely; guards: AuthGuards; billing: () => GatewayBillingLink | undefined },
+) {
   app.get(
     '/api/admin/logs',
     {
@@ -36,7 +43,8 @@ export function registerRequestLogRoutes(app: FastifyInstance, deps: { db: AnyKy
         querystring: adminRequestLogQuerySchema,
       },
     },
-    async (request) => listPage(deps.db, validated(adminRequestLogQuerySchema, request.query)),
+    async (request) =>
+      listPage(deps.db, validated(adminRequestLogQuerySchema, request.query), deps.billing()),
   );
   app.get(
     '/api/logs',
@@ -49,9 +57,13 @@ export function registerRequestLogRoutes(app: FastifyInstance, deps: { db: AnyKy
       },
     },
     async (request) =>
-      listPage(deps.db, {
-        ...validated(ownRequestLogQuerySchema, request.query),
-        user_id: principalOf(request).userId,
-      }),
+      listPage(
+        deps.db,
+        {
+          ...validated(ownRequestLogQuerySchema, request.query),
+          user_id: principalOf(request).userId,
+        },
+        deps.billing(),
+      ),
   );
 }
