@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { MachineHealth, MachineRow } from '../fleet-tables.js';
 import { updateMachine } from '../machines/machine-store.js';
+import type { HeartbeatWriter } from './heartbeat-writer.js';
 
 type RegisterBody = z.output<typeof agentRegisterRequestSchema>;
 type HeartbeatBody = z.output<typeof agentHeartbeatRequestSchema>;
@@ -45,12 +46,12 @@ function healthOf(body: HeartbeatBody): MachineHealth {
 }
 
 export async function recordHeartbeat(
-  deps: { database: Database; clock: Clock },
+  deps: { clock: Clock; heartbeats: HeartbeatWriter },
   machine: MachineRow,
   body: HeartbeatBody,
 ) {
   const nowMs = deps.clock.nowMs();
-  await updateMachine(deps.database.db, machine.id, {
+  await deps.heartbeats.write(machine.id, {
     metrics_json: JSON.stringify({ system: body.system, gpus: body.gpus, at_ms: nowMs }),
     health: healthOf(body),
     last_heartbeat_at_ms: nowMs,

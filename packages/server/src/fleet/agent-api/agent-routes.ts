@@ -25,6 +25,7 @@ import type { MachineService } from '../machines/machine-service.js';
 import { taskIdParamsSchema } from '../tasks/task-schemas.js';
 import { agentMachineOf, createAgentAuthGuard } from './agent-auth.js';
 import { recordHeartbeat, recordRegistration } from './agent-machine-reports.js';
+import { createHeartbeatWriter } from './heartbeat-writer.js';
 
 const tags = ['agent'];
 
@@ -39,6 +40,7 @@ export interface AgentRouteDeps {
 export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps): void {
   const { machines, leases } = deps;
   const preHandler = createAgentAuthGuard(machines);
+  const heartbeats = createHeartbeatWriter(deps.database);
   app.decorateRequest('agentMachine', null);
   const config = (needsCollect: boolean) => ({
     heartbeat_interval_ms: deps.heartbeatIntervalMs,
@@ -97,7 +99,11 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     },
     async (request) => {
       const machine = agentMachineOf(request);
-      await recordHeartbeat(deps, machine, validated(agentHeartbeatRequestSchema, request.body));
+      await recordHeartbeat(
+        { clock: deps.clock, heartbeats },
+        machine,
+        validated(agentHeartbeatRequestSchema, request.body),
+      );
       return {
         cancel: await leases.cancelSignals(machine.id),
         config: config(Number(machine.needs_collect) === 1),
