@@ -1,4 +1,5 @@
 import { adminSection } from '../admin/admin-navigation.js';
+import { gatewayAdminSection, gatewaySection } from '../gateway/gateway-navigation.js';
 import { overviewSection } from '../overview/overview-navigation.js';
 import { accountSection } from '../profile/profile-navigation.js';
 import type { NavigationSection } from './navigation-types.js';
@@ -12,6 +13,8 @@ import type { NavigationSection } from './navigation-types.js';
 export const navigationSections: readonly NavigationSection[] = [
   overviewSection,
   // Pillars go here, e.g. gatewaySection, relaySection, fleetSection, oiSection.
+  gatewaySection,
   accountSection,
   adminSection,
+  gatewayAdminSection,
 ];
