@@ -13,21 +13,23 @@ import {
 
 /*
  * Three real agent processes run 300 short tasks against a real server while agents are SIGKILLed and
- * restarted at random and the server is SIGKILLed and restarted once. Each task appends two
- * "<attempt_id> <uptime>" ticks to its own file, so overlap between attempts is judged from the tasks' own
- * timestamps, not from what the server believes.
+ * restarted at random and the server is SIGKILLed and restarted once. Tasks are fed during the chaos (so
+ * it overlaps execution on any machine speed), with Idempotency-Key so a create lost to the server
+ * restart is retried safely. Each run appends two "<attempt_id> <uptime>" ticks to its task's file, so
+ * overlap between attempts is judged from the tasks' own timestamps, not from what the server believes.
  */
 const taskCount = 300;
 const agentCount = 3;
-/** Kills happen during the first 60 s; everything must be final by 90 s. */
-const chaosDeadlineMs = 60_000;
+const serverRestartAtMs = 8_000;
+/** Kills happen during the first 50 s; everything must be final by 90 s. */
+const chaosDeadlineMs = 50_000;
 const settleDeadlineMs = 90_000;
 const ticksPerRun = 2;
 // Ticks read /proc/uptime (a monotonic clock, 10 ms resolution) with the shell's own `read`: no fork per tick.
 const tick = 'read up _ < /proc/uptime; echo "$SWITCHYARD_ATTEMPT_ID $up" >> "$f"';
 const taskScript = `f="$TICK_DIR/$SWITCHYARD_TASK_ID"; ${tick}; sleep 0.2; ${tick}`;
 
-/** mulberry32: a seeded generator, so a failing schedule can be replayed with the same seed. */
+/** mulberry32: a seeded generator, so a failing schedule can be replayed with CHAOS_SEED. */
 function seededRandom(seed: number) {
   let state = seed >>> 0;
   return () => {
@@ -39,11 +41,31 @@ function seededRandom(seed: number) {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 type TaskDetail = {
   id: string;
   state: string;
   attempts: Array<{ attempt_id: string; end_reason: string | null }>;
 };
+
+/** First and last tick per attempt, in centiseconds of uptime. */
+function readAttemptSpans(tickFile: string) {
+  const spans = new Map<string, { first: number; last: number; count: number }>();
+  const lines = fs.existsSync(tickFile) ? fs.readFileSync(tickFile, 'utf8').trim().split('\n') : [];
+  for (const line of lines) {
+    const [attemptId, uptime] = line.split(' ');
+    const at = Math.round(Number(uptime) * 100);
+    const span = spans.get(attemptId);
+    spans.set(
+      attemptId,
+      span
+        ? { first: Math.min(span.first, at), last: Math.max(span.last, at), count: span.count + 1 }
+        : { first: at, last: at, count: 1 },
+    );
+  }
+  return spans;
+}
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-chaos-'));
 const live: CliProcess[] = [];
@@ -54,8 +76,7 @@ afterAll(async () => {
 
 describe('agent chaos', () => {
   it('ends every task exactly once with no overlapping attempts while agents and the server are killed', async () => {
-    const seed = Number(process.env.CHAOS_SEED ?? 20261123);
-    const random = seededRandom(seed);
+    const random = seededRandom(Number(process.env.CHAOS_SEED ?? 20261123));
     const dataDir = path.join(root, 'server');
     const tickDir = path.join(root, 'ticks');
     fs.mkdirSync(tickDir, { recursive: true });
@@ -70,29 +91,22 @@ describe('agent chaos', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const api = createApiClient(baseUrl);
     await api.signUpAdmin();
-
     const enrollTokens: string[] = [];
+    const machineIds: string[] = [];
     for (let index = 0; index < agentCount; index++) {
       const machine = await api.call<{ id: string }>('POST', '/api/admin/machines', {
         name: `chaos-${index}`,
       });
+      machineIds.push(machine.id);
       enrollTokens.push(
         (await api.call<{ token: string }>('POST', `/api/admin/machines/${machine.id}/enrollment-token`))
           .token,
       );
     }
-    const taskIds: string[] = [];
-    for (let index = 0; index < taskCount; index++) {
-      const task = await api.call<{ id: string }>('POST', '/api/tasks', {
-        type: 'command',
-        command: ['sh', '-c', taskScript],
-        env: { TICK_DIR: tickDir },
-      });
-      taskIds.push(task.id);
-    }
 
     // The first start exchanges the enrollment token; every restart reuses the machine token in the work dir.
     const startAgentProcess = (index: number) => {
+      const workDir = path.join(root, `agent-${index}`);
       const agent = spawnCli(
         [
           'agent',
@@ -101,7 +115,7 @@ describe('agent chaos', () => {
           '--enroll-token',
           enrollTokens[index],
           '--work-dir',
-          path.join(root, `agent-${index}`),
+          workDir,
           '--slots',
           '8',
         ],
@@ -112,6 +126,28 @@ describe('agent chaos', () => {
     };
     const agents = Array.from({ length: agentCount }, (_, index) => startAgentProcess(index));
 
+    const taskIds: string[] = [];
+    const feeding = (async () => {
+      for (let index = 0; index < taskCount; index++) {
+        const body = { type: 'command', command: ['sh', '-c', taskScript], env: { TICK_DIR: tickDir } };
+        for (;;) {
+          try {
+            taskIds.push(
+              (
+                await api.call<{ id: string }>('POST', '/api/tasks', body, {
+                  'idempotency-key': `chaos-${index}`,
+                })
+              ).id,
+            );
+            break;
+          } catch {
+            await sleep(200);
+          }
+        }
+        if (index % 10 === 9) await sleep(300);
+      }
+    })();
+
     const countFinal = async () => {
       let total = 0;
       for (const state of ['succeeded', 'failed', 'cancelled']) {
@@ -119,71 +155,71 @@ describe('agent chaos', () => {
       }
       return total;
     };
-
     let agentKills = 0;
     let serverRestarts = 0;
-    const chaosStartedMs = Date.now();
     let finalCount = 0;
-    while (finalCount < taskCount && Date.now() - chaosStartedMs < settleDeadlineMs) {
-      if (Date.now() - chaosStartedMs < chaosDeadlineMs) {
-        await new Promise((resolve) => setTimeout(resolve, 3_000 + random() * 3_000));
-        const victim = Math.floor(random() * agentCount);
+    const startedMs = Date.now();
+    while (finalCount < taskCount && Date.now() - startedMs < settleDeadlineMs) {
+      const elapsedMs = Date.now() - startedMs;
+      if (serverRestarts === 0 && elapsedMs >= serverRestartAtMs) {
+        await killAndWait(server);
+        server = await startServe({ dataDir, port, env: serverEnv });
+        live.push(server);
+        serverRestarts += 1;
+      } else if (elapsedMs < chaosDeadlineMs) {
+        await sleep(2_000 + random() * 3_000);
+        // Prefer an agent that is running tasks right now, so every kill hits live work.
+        const running = await api
+          .call<{ items: Array<{ machine_id: string | null }> }>(
+            'GET',
+            '/api/tasks?state=running&page_size=50',
+          )
+          .catch(() => ({ items: [] }));
+        const busy = machineIds.flatMap((id, index) =>
+          running.items.some((item) => item.machine_id === id) ? [index] : [],
+        );
+        const candidates = busy.length > 0 ? busy : machineIds.map((_, index) => index);
+        const victim = candidates[Math.floor(random() * candidates.length)];
         await killAndWait(agents[victim]);
         agentKills += 1;
-        await new Promise((resolve) => setTimeout(resolve, 300 + random() * 1_200));
+        await sleep(300 + random() * 1_200);
         agents[victim] = startAgentProcess(victim);
-        if (serverRestarts === 0 && finalCount >= taskCount / 5) {
-          await killAndWait(server);
-          server = await startServe({ dataDir, port, env: serverEnv });
-          live.push(server);
-          serverRestarts += 1;
-        }
       } else {
-        // Calm phase: no more kills, so attempts aborted late in the chaos can finish.
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        // Calm phase: no more kills, so attempts requeued late in the chaos can finish.
+        await sleep(1_000);
       }
       finalCount = await countFinal().catch(() => finalCount);
     }
-    const diagnostics = () =>
+    await feeding;
+    const agentLogs = () =>
       agents.map((agent, index) => `agent-${index}:\n${agent.output().slice(-3_000)}`).join('\n');
-    expect(finalCount, diagnostics()).toBe(taskCount);
+    expect(finalCount, agentLogs()).toBe(taskCount);
     expect(serverRestarts).toBe(1);
     expect(agentKills).toBeGreaterThanOrEqual(3);
+    expect(new Set(taskIds).size).toBe(taskCount);
 
     const overlaps: string[] = [];
-    const recordedTwice: string[] = [];
+    const notRecordedOnce: string[] = [];
     const states = new Map<string, number>();
+    let retriedTasks = 0;
     for (const taskId of taskIds) {
       const task = await api.call<TaskDetail>('GET', `/api/tasks/${taskId}`);
       states.set(task.state, (states.get(task.state) ?? 0) + 1);
+      if (task.attempts.length > 1) retriedTasks += 1;
       const finalAttempts = task.attempts.filter((attempt) =>
         ['succeeded', 'failed', 'cancelled'].includes(attempt.end_reason ?? ''),
       );
       if (finalAttempts.length !== 1 || finalAttempts[0].end_reason !== task.state)
-        recordedTwice.push(`${taskId}: ${JSON.stringify(task.attempts)}`);
-      const tickFile = path.join(tickDir, taskId);
-      const ticks = fs.existsSync(tickFile) ? fs.readFileSync(tickFile, 'utf8').trim().split('\n') : [];
-      const spans = new Map<string, { first: bigint; last: bigint; count: number }>();
-      for (const line of ticks) {
-        const [attemptId, uptime] = line.split(' ');
-        const span = spans.get(attemptId);
-        const at = BigInt(uptime.replace('.', ''));
-        if (!span) spans.set(attemptId, { first: at, last: at, count: 1 });
-        else
-          spans.set(attemptId, {
-            first: span.first < at ? span.first : at,
-            last: span.last > at ? span.last : at,
-            count: span.count + 1,
-          });
-      }
-      const sorted = [...spans.entries()].sort((a, b) => (a[1].first < b[1].first ? -1 : 1));
+        notRecordedOnce.push(`${taskId}: ${JSON.stringify(task.attempts)}`);
+      const spans = readAttemptSpans(path.join(tickDir, taskId));
+      const known = new Set(task.attempts.map((attempt) => attempt.attempt_id));
+      for (const attemptId of spans.keys())
+        expect(known.has(attemptId), `${taskId} ran unknown attempt ${attemptId}`).toBe(true);
+      const sorted = [...spans.entries()].sort((a, b) => a[1].first - b[1].first);
       for (let index = 1; index < sorted.length; index++) {
         if (sorted[index][1].first <= sorted[index - 1][1].last)
           overlaps.push(`${taskId}: ${sorted[index - 1][0]} and ${sorted[index][0]}`);
       }
-      const known = new Set(task.attempts.map((attempt) => attempt.attempt_id));
-      for (const attemptId of spans.keys())
-        expect(known.has(attemptId), `${taskId} ran unknown attempt ${attemptId}`).toBe(true);
       if (task.state === 'succeeded')
         expect(
           spans.get(finalAttempts[0]?.attempt_id ?? '')?.count,
@@ -191,8 +227,10 @@ describe('agent chaos', () => {
         ).toBe(ticksPerRun);
     }
     expect(overlaps).toEqual([]);
-    expect(recordedTwice).toEqual([]);
-    // The tasks always exit 0: with leases renewed across the outages none should have run out of attempts.
+    expect(notRecordedOnce).toEqual([]);
+    // Every task exits 0 and leases survive the outages, so none may run out of attempts.
     expect(Object.fromEntries(states)).toEqual({ succeeded: taskCount });
+    // The kills hit running work: some tasks needed another attempt.
+    expect(retriedTasks).toBeGreaterThan(0);
   }, 150_000);
 });

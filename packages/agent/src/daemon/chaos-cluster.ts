@@ -75,12 +75,18 @@ export async function startServe(options: {
 /** A small JSON client for the console API. */
 export function createApiClient(baseUrl: string) {
   let authorization = '';
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+  const call = async <T>(
+    method: string,
+    route: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
     const response = await fetch(`${baseUrl}${route}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(authorization ? { authorization } : {}),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
