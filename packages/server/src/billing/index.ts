@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { QuotaHooks } from '../gateway/index.js';
+import { parseEnv } from '../kernel/config.js';
 import type { PlatformModule } from '../platform/platform-context.js';
 import { billingMigrations } from './billing-migrations.js';
 import { registerBillingRoutes } from './billing-routes.js';
@@ -31,6 +33,15 @@ declare module '../platform/platform-context.js' {
 }
 
 const sweepIntervalMs = 30_000;
+
+const billingSettingsEnvSchema = z.object({
+  // Output tokens a request without max_tokens is assumed to use when its cost is reserved.
+  SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS: z
+    .string()
+    .regex(/^\d{1,7}$/, { message: 'must be an integer number of tokens' })
+    .transform(Number)
+    .default(4096),
+});
 
 /** Prices, balances, atomic quota and usage summaries; installs the gateway's quota hooks. */
 export const billingModule: PlatformModule = {
