@@ -1,4 +1,5 @@
 import { adminSection } from '../admin/admin-navigation.js';
+import { fleetAdminSection, fleetSection } from '../fleet/fleet-navigation.js';
 import { gatewayAdminSection, gatewaySection } from '../gateway/gateway-navigation.js';
 import { overviewSection } from '../overview/overview-navigation.js';
 import { accountSection } from '../profile/profile-navigation.js';
@@ -14,7 +15,9 @@ export const navigationSections: readonly NavigationSection[] = [
   overviewSection,
   // Pillars go here, e.g. gatewaySection, relaySection, fleetSection, oiSection.
   gatewaySection,
+  fleetSection,
   accountSection,
   adminSection,
   gatewayAdminSection,
+  fleetAdminSection,
 ];
