@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/use-api-query.js';
 import { MoreIcon, SearchIcon, UsersIcon } from '../app/app-icons.js';
 import { useErrorText } from '../app/error-text.js';
 import { EmptyResult, ErrorState, LoadingState, PageHeader } from '../app/page-states.js';
+import { UserBalanceButton } from '../billing/user-balance-button.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { formatDateTime } from '../i18n/date-format.js';
 import { useLocale, useMessages } from '../i18n/locale-context.js';
@@ -159,6 +160,7 @@ function UsersTable(props: {
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
+                <UserBalanceButton userId={user.id} username={user.username} />
                 <UserActions
                   user={user}
                   onPatch={(patch) => props.onPatch(user, patch)}

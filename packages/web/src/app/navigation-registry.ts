@@ -1,4 +1,5 @@
 import { adminSection } from '../admin/admin-navigation.js';
+import { billingAdminSection, billingSection } from '../billing/billing-navigation.js';
 import { fleetAdminSection, fleetSection } from '../fleet/fleet-navigation.js';
 import { gatewayAdminSection, gatewaySection } from '../gateway/gateway-navigation.js';
 import { overviewSection } from '../overview/overview-navigation.js';
@@ -15,9 +16,11 @@ export const navigationSections: readonly NavigationSection[] = [
   overviewSection,
   // Pillars go here, e.g. gatewaySection, relaySection, fleetSection, oiSection.
   gatewaySection,
+  billingSection,
   fleetSection,
   accountSection,
   adminSection,
   gatewayAdminSection,
+  billingAdminSection,
   fleetAdminSection,
 ];

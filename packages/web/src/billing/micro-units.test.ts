@@ -4,6 +4,7 @@ import {
   formatMicrosAsDecimal,
   maxMicros,
   parseCurrencyToMicros,
+  parseSignedCurrencyToMicros,
 } from './micro-units.js';
 
 describe(parseCurrencyToMicros.name, () => {
@@ -58,5 +59,13 @@ describe(formatMicros.name, () => {
   it('puts the sign before the symbol and uses the code for unknown currencies', () => {
     expect(formatMicros(-2_500_000, 'USD')).toBe('-$2.50');
     expect(formatMicros(3_000_000, 'CHF')).toBe('CHF 3.00');
+  });
+});
+
+describe(parseSignedCurrencyToMicros.name, () => {
+  it('reads a leading minus as a deduction and a plus as a top-up', () => {
+    expect(parseSignedCurrencyToMicros('-5')).toBe(-5_000_000);
+    expect(parseSignedCurrencyToMicros('+0.5')).toBe(500_000);
+    expect(parseSignedCurrencyToMicros('--1')).toBeNull();
   });
 });

@@ -59,3 +59,12 @@ export function formatMicros(micros: number, currency?: string | null): string {
 export function microsToChartValue(micros: number): number {
   return micros / 1_000_000;
 }
+
+/** Like parseCurrencyToMicros, with an optional leading sign ("-5" deducts 5 units). */
+export function parseSignedCurrencyToMicros(text: string): number | null {
+  const trimmed = text.trim();
+  const isNegative = trimmed.startsWith('-');
+  const micros = parseCurrencyToMicros(trimmed.replace(/^[-+]/, ''));
+  if (micros === null) return null;
+  return isNegative ? -micros : micros;
+}

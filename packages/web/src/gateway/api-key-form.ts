@@ -53,7 +53,10 @@ export function apiKeyToForm(key: PublicApiKey): ApiKeyFormValues {
     allowCidrs: key.allow_cidrs ?? [],
     rpm: key.rpm === null ? '' : String(key.rpm),
     tpm: key.tpm === null ? '' : String(key.tpm),
-    quota: key.quota_micros === null || key.quota_micros === undefined ? '' : formatMicrosAsDecimal(key.quota_micros),
+    quota:
+      key.quota_micros === null || key.quota_micros === undefined
+        ? ''
+        : formatMicrosAsDecimal(key.quota_micros),
   };
 }
 
@@ -64,7 +67,9 @@ const parseLimit = (text: string): number | null | undefined => {
   return /^\d+$/.test(text.trim()) && Number(text) >= 1 ? Number(text) : undefined;
 };
 
-export function checkApiKeyForm(values: ApiKeyFormValues): Partial<Record<keyof ApiKeyFormValues, ApiKeyFormProblem>> {
+export function checkApiKeyForm(
+  values: ApiKeyFormValues,
+): Partial<Record<keyof ApiKeyFormValues, ApiKeyFormProblem>> {
   const problems: Partial<Record<keyof ApiKeyFormValues, ApiKeyFormProblem>> = {};
   if (!values.name.trim()) problems.name = 'required';
   if (parseLimit(values.rpm) === undefined) problems.rpm = 'positiveInteger';

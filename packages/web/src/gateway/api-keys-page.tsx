@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Code, Group, Menu, Paper, Switch, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Menu, Paper, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApiQuery } from '../api/use-api-query.js';
 import { MoreIcon } from '../app/app-icons.js';

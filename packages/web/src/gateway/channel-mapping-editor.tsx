@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useMessages } from '../i18n/locale-context.js';
-import { channelMessages } from './channel-messages.js';
 import type { MappingRow } from './channel-form.js';
+import { channelMessages } from './channel-messages.js';
 
 /** Requested → upstream model name rows. */
 export function ChannelMappingEditor(props: {

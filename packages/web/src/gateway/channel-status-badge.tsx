@@ -21,7 +21,7 @@ export function ChannelStatusBadge({ status, reason }: { status: ChannelStatus; 
   if (!reason) return badge;
   return (
     <Tooltip label={reason} multiline maw={360} withArrow>
-      <span tabIndex={0}>{badge}</span>
+      {badge}
     </Tooltip>
   );
 }

@@ -19,7 +19,12 @@ const shownModelCount = 3;
 function LastTestBadge({ channel }: { channel: PublicChannel }) {
   const t = useMessages(channelMessages);
   const test = channel.last_test;
-  if (!test) return <Text size="sm" c="dimmed">{t('notTested')}</Text>;
+  if (!test)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('notTested')}
+      </Text>
+    );
   if (test.outcome === 'ok')
     return <Badge color="teal">{t('testOk', { latency: test.latency_ms ?? 0 })}</Badge>;
   return (

@@ -49,7 +49,12 @@ export function CostCell({ item }: { item: RequestLogItem }) {
         </Badge>
       </Tooltip>
     );
-  if (cost.kind === 'none') return <Text size="sm" c="dimmed">—</Text>;
+  if (cost.kind === 'none')
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Text size="sm" ff="monospace">
       {cost.text}

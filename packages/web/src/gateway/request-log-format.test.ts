@@ -20,7 +20,9 @@ describe(visibleUsageBuckets.name, () => {
 
 describe(describeRequestCost.name, () => {
   it('marks a request without a price instead of showing zero', () => {
-    expect(describeRequestCost({ cost_micros: 0, pricing_missing: true })).toEqual({ kind: 'pricing_missing' });
+    expect(describeRequestCost({ cost_micros: 0, pricing_missing: true })).toEqual({
+      kind: 'pricing_missing',
+    });
   });
 
   it('formats the cost in the currency of the price snapshot', () => {

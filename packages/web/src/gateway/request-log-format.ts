@@ -18,7 +18,9 @@ export type CostCell =
   | { kind: 'none' };
 
 /** A request's cost for display; a request without a price is never shown as zero. */
-export function describeRequestCost(item: Pick<RequestLogItem, 'cost_micros' | 'price' | 'pricing_missing'>): CostCell {
+export function describeRequestCost(
+  item: Pick<RequestLogItem, 'cost_micros' | 'price' | 'pricing_missing'>,
+): CostCell {
   if (item.pricing_missing) return { kind: 'pricing_missing' };
   if (typeof item.cost_micros !== 'number') return { kind: 'none' };
   return { kind: 'cost', text: formatMicros(item.cost_micros, item.price?.currency ?? null) };

@@ -1,4 +1,15 @@
-import { Badge, Button, Center, Group, Paper, Select, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Center,
+  Group,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useApiQuery } from '../api/use-api-query.js';
@@ -121,7 +132,11 @@ function LogRow(props: { item: RequestLogItem; channelName: string; onOpen(): vo
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           <Badge color={statusColorOf(item.status)}>{item.status}</Badge>
-          {item.stream && <Badge color="indigo" size="xs">{t('stream')}</Badge>}
+          {item.stream && (
+            <Badge color="indigo" size="xs">
+              {t('stream')}
+            </Badge>
+          )}
         </Group>
         {item.error_code && (
           <Text size="xs" c="red" ff="monospace">

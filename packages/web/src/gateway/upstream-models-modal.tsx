@@ -1,11 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApiQuery } from '../api/use-api-query.js';
 import { ErrorState, LoadingState } from '../app/page-states.js';
 import { formatDateTime } from '../i18n/date-format.js';
 import { useLocale, useMessages } from '../i18n/locale-context.js';
-import { channelMessages } from './channel-messages.js';
 import { modelsToImport } from './channel-form.js';
+import { channelMessages } from './channel-messages.js';
 import { useGatewayApi } from './use-gateway-api.js';
 
 /** Lists a channel's upstream /v1/models and hands back the ones the admin picks. */
@@ -24,13 +24,16 @@ export function UpstreamModelsModal(props: {
     channelId ?? '',
   );
   const [picked, setPicked] = useState<string[]>([]);
-  useEffect(() => setPicked([]), [channelId]);
+  const close = () => {
+    setPicked([]);
+    props.onClose();
+  };
   const candidates = upstream.data ? modelsToImport(props.currentModels, upstream.data.models) : [];
 
   return (
     <Modal
       opened={props.channel !== null}
-      onClose={props.onClose}
+      onClose={close}
       title={t('importTitle', { name: props.channel?.name ?? '' })}
       size="lg"
     >
@@ -65,10 +68,16 @@ export function UpstreamModelsModal(props: {
             </Checkbox.Group>
           </ScrollArea.Autosize>
           <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
+            <Button variant="default" onClick={close}>
               {t('cancel')}
             </Button>
-            <Button disabled={picked.length === 0} onClick={() => props.onAdd(picked)}>
+            <Button
+              disabled={picked.length === 0}
+              onClick={() => {
+                props.onAdd(picked);
+                setPicked([]);
+              }}
+            >
               {t('importAdd', { count: picked.length })}
             </Button>
           </Group>

@@ -45,7 +45,6 @@ export function useCursorPages<Item>(
     );
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and generation are the triggers by design.
   useEffect(() => {
     const requestKey = `${key}#${generation}`;
     currentKey.current = requestKey;
