@@ -161,6 +161,21 @@ describe(startAgent.name, () => {
     expect(register.body).toMatchObject({ slots: 2, executors: ['process'], held_attempts: [] });
   });
 
+  it('runs a sandbox: true command through the judge sandbox with the work dir at /work', async () => {
+    const { server, start } = await setup();
+    await start();
+    server.addTask({
+      task_id: 'tsk_box',
+      payload: { command: ['/bin/sh', '-c', 'echo inside; pwd'], sandbox: true, timeout_s: 30 },
+    });
+    await server.waitUntil(() => completeOf(server, 'tsk_box') !== undefined);
+    expect(completeOf(server, 'tsk_box')!.body).toMatchObject({ outcome: 'succeeded', exit_code: 0 });
+    expect(server.logText('tsk_box')).toBe('inside\n/work\n');
+    expect(
+      server.calls.find((call) => call.route === 'start' && call.taskId === 'tsk_box')!.body.process_id,
+    ).toBeNull();
+  });
+
   it('completes an unsupported task type as failed with the reason', async () => {
     const { server, start } = await setup();
     await start();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import {
   type AgentClaimedTask,
   type AgentRegisterReply,
@@ -85,7 +86,11 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   const lifecycle: LifecycleContext = {
     calls: { leases, timers, clock, logger, isStopping: () => isStopping },
     records,
-    launchDeps: { isDockerAvailable: docker.available, getSandbox: () => (sandbox ??= createSandbox()) },
+    launchDeps: {
+      isDockerAvailable: docker.available,
+      getSandbox: () =>
+        (sandbox ??= createSandbox({ cacheDir: path.join(options.workDir, 'cache', 'sandbox') })),
+    },
     onSupervised: (attempt) => active.set(attempt.attemptId, attempt),
   };
 

@@ -41,6 +41,7 @@ function outcomeOf(
   if (termination === 'lease_lost')
     return { outcome: 'lease_lost', error: 'lease renewals failed; the agent fenced the process' };
   if (termination === 'timeout') return { outcome: 'failed', error: 'timeout' };
+  if (exit.error) return { outcome: 'failed', error: exit.error.slice(0, 4096) };
   return { outcome: exit.exitCode === 0 ? 'succeeded' : 'failed' };
 }
 

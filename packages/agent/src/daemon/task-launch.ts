@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   type AgentClaimedTask,
@@ -115,7 +116,8 @@ function launchSandboxed(
   const wallTimeMs = (payload.timeout_s ?? 3600) * 1000;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const exited = released.then(async (): Promise<ProcessExit> => {
+  const run = async (): Promise<ProcessExit> => {
+    fs.mkdirSync(options.workdir, { recursive: true });
     const sandbox = await options.deps.getSandbox();
     const result = await sandbox.run({
       command: payload.command,
@@ -136,8 +138,14 @@ function launchSandboxed(
       env: options.env,
     });
     const signal = result.signal === null ? null : signalNameFromStatus(128 + result.signal);
+    if (result.killedBy)
+      return { exitCode: result.exitCode, signal, error: `sandbox limit exceeded: ${result.killedBy}` };
     return { exitCode: result.exitCode, signal };
-  });
+  };
+  // Every path resolves: a sandbox that cannot start fails the task with the reason instead of hanging it.
+  const exited = released
+    .then(run)
+    .catch((error: unknown) => ({ exitCode: null, signal: null, error: `sandbox failed: ${String(error)}` }));
   return {
     pid: null,
     release,

@@ -48,7 +48,12 @@ export function attemptFiles(attemptDir: string): AttemptFiles {
   };
 }
 
-export type ProcessExit = { exitCode: number | null; signal: NodeJS.Signals | null };
+export type ProcessExit = {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** The executor itself failed (e.g. the sandbox could not be set up); the task did not run to an exit. */
+  error?: string;
+};
 
 /** A started or adopted process group. */
 export type RunningProcess = {
