@@ -42,6 +42,7 @@ export async function createFleetTestKit(options: {
     });
     return {
       status: response.statusCode,
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON replies.
       body: response.body ? (response.json() as any) : null,
       headers: response.headers,
     };

@@ -25,7 +25,6 @@ import type { MachineService } from '../machines/machine-service.js';
 import { taskIdParamsSchema } from '../tasks/task-schemas.js';
 import { agentMachineOf, createAgentAuthGuard } from './agent-auth.js';
 import { recordHeartbeat, recordRegistration } from './agent-machine-reports.js';
-import { createHeartbeatWriter } from './heartbeat-writer.js';
 
 const tags = ['agent'];
 
@@ -40,7 +39,6 @@ export interface AgentRouteDeps {
 export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps): void {
   const { machines, leases } = deps;
   const preHandler = createAgentAuthGuard(machines);
-  const heartbeats = createHeartbeatWriter(deps.database);
   app.decorateRequest('agentMachine', null);
   const config = (needsCollect: boolean) => ({
     heartbeat_interval_ms: deps.heartbeatIntervalMs,
@@ -99,11 +97,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     },
     async (request) => {
       const machine = agentMachineOf(request);
-      await recordHeartbeat(
-        { clock: deps.clock, heartbeats },
-        machine,
-        validated(agentHeartbeatRequestSchema, request.body),
-      );
+      await recordHeartbeat(deps, machine, validated(agentHeartbeatRequestSchema, request.body));
       return {
         cancel: await leases.cancelSignals(machine.id),
         config: config(Number(machine.needs_collect) === 1),

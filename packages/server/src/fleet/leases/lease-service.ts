@@ -7,19 +7,16 @@ import type {
 } from '@switchyard/protocol';
 import type { Clock } from '../../kernel/clock.js';
 import type { Database } from '../../kernel/db/database.js';
-import { newId } from '../../kernel/ids.js';
 import { staleAttempt, taskNotFound } from '../fleet-errors.js';
 import { fleetDb, type MachineRow } from '../fleet-tables.js';
 import { appendLogChunks } from '../logs/append-log-chunks.js';
 import type { TaskNotifier } from '../tasks/task-notifier.js';
-import { assignGpus } from './assign-gpus.js';
 import { loadCurrentAttempt, lostLeaseReasons } from './attempt-guard.js';
-import { type ClaimingMachine, claimNextTask } from './claim-next-task.js';
-import { deleteOldClaimRecords, findClaimRecord, insertClaimRecord } from './claim-records.js';
+import { deleteOldClaimRecords } from './claim-records.js';
+import { claimTasks } from './claim-tasks.js';
 import { type EndedLease, expireLeases, type LeaseLossReason } from './expire-leases.js';
 import { finishAttempt } from './finish-attempt.js';
-import { insertAttempt } from './insert-attempt.js';
-import { presentClaimedTask, presentLease } from './lease-presenter.js';
+import { presentLease } from './lease-presenter.js';
 import { renewLease } from './renew-lease.js';
 import { startAttempt } from './start-attempt.js';
 
@@ -42,16 +39,6 @@ export type CancelSignal = { task_id: string; attempt_id: string };
 
 const outcomeStates = { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' } as const;
 
-export function toClaimingMachine(machine: MachineRow): ClaimingMachine {
-  const labels = JSON.parse(machine.labels_json) as Record<string, string>;
-  return {
-    id: machine.id,
-    labels: Object.entries(labels).map(([key, value]) => `${key}=${value}`),
-    executors: JSON.parse(machine.executors_json) as string[],
-    gpuCount: (JSON.parse(machine.gpus_json) as unknown[]).length,
-  };
-}
-
 export function createLeaseService(deps: LeaseServiceDeps) {
   const { database, clock, notifier } = deps;
   const recheckMs = deps.claimRecheckMs ?? 5_000;
@@ -65,59 +52,6 @@ export function createLeaseService(deps: LeaseServiceDeps) {
       .where('cancel_requested_at_ms', 'is not', null)
       .execute();
     return rows.map((row) => ({ task_id: row.id, attempt_id: row.attempt_id as string }));
-  }
-
-  async function claimOnce(options: {
-    machine: MachineRow;
-    claimId: string;
-    freeSlots: number;
-  }): Promise<AgentClaimedTask[]> {
-    const { machine, claimId } = options;
-    return database.writeTransaction(async (trx) => {
-      const nowMs = clock.nowMs();
-      const remembered = await findClaimRecord(trx, { machineId: machine.id, claimId });
-      if (remembered) {
-        if (remembered.length === 0) return [];
-        const rows = await fleetDb(trx)
-          .selectFrom('tasks')
-          .selectAll()
-          .where('attempt_id', 'in', remembered)
-          .where('machine_id', '=', machine.id)
-          .where('state', 'in', ['leased', 'running'])
-          .execute();
-        return rows.map(presentClaimedTask);
-      }
-      const claimed: AgentClaimedTask[] = [];
-      const claimingMachine = toClaimingMachine(machine);
-      for (let slot = 0; slot < options.freeSlots; slot += 1) {
-        const attemptId = newId('att', nowMs);
-        const row = await claimNextTask(trx, {
-          dialect: database.dialect,
-          machine: claimingMachine,
-          attemptId,
-          nowMs,
-        });
-        if (!row) break;
-        await insertAttempt(trx, {
-          attemptId,
-          taskId: row.id,
-          n: Number(row.attempt),
-          machineId: machine.id,
-          claimId,
-          nowMs,
-        });
-        claimed.push(presentClaimedTask(await assignGpus(trx, { task: row, machine })));
-      }
-      if (claimed.length > 0) {
-        await insertClaimRecord(trx, {
-          machineId: machine.id,
-          claimId,
-          attemptIds: claimed.map((task) => task.attempt_id),
-          nowMs,
-        });
-      }
-      return claimed;
-    });
   }
 
   async function endLeases(reason: LeaseLossReason, attemptIds: string[]): Promise<EndedLease[]> {
@@ -148,7 +82,7 @@ export function createLeaseService(deps: LeaseServiceDeps) {
       let tasks: AgentClaimedTask[] = [];
       let cancel: CancelSignal[] = [];
       for (;;) {
-        tasks = options.freeSlots > 0 ? await claimOnce(options) : [];
+        tasks = options.freeSlots > 0 ? await claimTasks({ database, clock }, options) : [];
         cancel = await cancelSignals(options.machine.id);
         const hasNewCancel = cancel.some((signal) => !initialCancels.has(signal.attempt_id));
         const remainingMs = deadlineMs - Date.now();
