@@ -21,7 +21,7 @@ function MarkBadge({ mark }: { mark: PricedMark }) {
           ],
         );
   return (
-    <Badge color={markColors[mark.status]} tt="none" data-mark={mark.status}>
+    <Badge miw="max-content" color={markColors[mark.status]} tt="none" data-mark={mark.status}>
       {label}
       {mark.status !== 'alias' && mark.target ? ` (${mark.target})` : ''}
     </Badge>

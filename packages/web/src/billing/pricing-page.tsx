@@ -36,7 +36,11 @@ function PriceRow(props: { price: ModelPrice; onToggle(): void; onEdit(): void; 
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={price.source === 'custom' ? 'indigo' : 'gray'} data-source={price.source}>
+        <Badge
+          miw="max-content"
+          color={price.source === 'custom' ? 'indigo' : 'gray'}
+          data-source={price.source}
+        >
           {price.source === 'custom' ? t('sourceCustom') : t('sourceDefault')}
         </Badge>
       </Table.Td>
@@ -52,7 +56,7 @@ function PriceRow(props: { price: ModelPrice; onToggle(): void; onEdit(): void; 
         </Table.Td>
       ))}
       <Table.Td>
-        <Badge color={price.is_complete ? 'teal' : 'yellow'}>
+        <Badge miw="max-content" color={price.is_complete ? 'teal' : 'yellow'}>
           {price.is_complete ? t('complete') : t('incomplete')}
         </Badge>
       </Table.Td>

@@ -70,7 +70,9 @@ function KeyRow(props: {
       </Table.Td>
       <Table.Td>
         {isExpired(apiKey, Date.now()) ? (
-          <Badge color="red">{t('expired')}</Badge>
+          <Badge miw="max-content" color="red">
+            {t('expired')}
+          </Badge>
         ) : (
           <Text size="sm">{formatDateTime(apiKey.expires_at, locale) ?? common('never')}</Text>
         )}

@@ -14,7 +14,7 @@ export function ChannelStatusBadge({ status, reason }: { status: ChannelStatus; 
   const t = useMessages(channelMessages);
   const look = statusLooks[status];
   const badge = (
-    <Badge color={look.color} data-status={status}>
+    <Badge miw="max-content" color={look.color} data-status={status}>
       {t(look.label)}
     </Badge>
   );

@@ -26,10 +26,14 @@ function LastTestBadge({ channel }: { channel: PublicChannel }) {
       </Text>
     );
   if (test.outcome === 'ok')
-    return <Badge color="teal">{t('testOk', { latency: test.latency_ms ?? 0 })}</Badge>;
+    return (
+      <Badge miw="max-content" color="teal">
+        {t('testOk', { latency: test.latency_ms ?? 0 })}
+      </Badge>
+    );
   return (
     <Tooltip label={test.error ?? test.outcome} multiline maw={360} withArrow>
-      <Badge color="red" tabIndex={0}>
+      <Badge miw="max-content" color="red" tabIndex={0}>
         {t('testFailed')}
       </Badge>
     </Tooltip>
@@ -63,7 +67,7 @@ function ChannelRow(props: {
       <Table.Td>
         <Group gap={4}>
           {channel.models.slice(0, shownModelCount).map((model) => (
-            <Badge key={model} color="gray" tt="none">
+            <Badge miw="max-content" key={model} color="gray" tt="none">
               {model}
             </Badge>
           ))}

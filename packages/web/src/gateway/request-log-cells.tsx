@@ -17,7 +17,12 @@ const tokenFormat = new Intl.NumberFormat('en');
 export function UsageSourceBadge({ source }: { source: RequestLogItem['usage_source'] }) {
   const t = useMessages(requestLogMessages);
   return (
-    <Badge size="xs" color={source === 'reported' ? 'teal' : 'orange'} data-usage-source={source}>
+    <Badge
+      miw="max-content"
+      size="xs"
+      color={source === 'reported' ? 'teal' : 'orange'}
+      data-usage-source={source}
+    >
       {t(source)}
     </Badge>
   );
@@ -44,7 +49,7 @@ export function CostCell({ item }: { item: RequestLogItem }) {
   if (cost.kind === 'pricing_missing')
     return (
       <Tooltip label={t('noPriceHint')} withArrow>
-        <Badge color="yellow" tabIndex={0} data-testid="no-price">
+        <Badge miw="max-content" color="yellow" tabIndex={0} data-testid="no-price">
           {t('noPrice')}
         </Badge>
       </Tooltip>

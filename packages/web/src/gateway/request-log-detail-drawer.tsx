@@ -42,7 +42,9 @@ export function RequestLogDetailDrawer(props: {
           <SimpleGrid cols={2}>
             <Fact label={t('columnTime')}>{formatDateTime(item.created_at, locale)}</Fact>
             <Fact label={t('columnStatus')}>
-              <Badge color={statusColorOf(item.status)}>{item.status}</Badge>{' '}
+              <Badge miw="max-content" color={statusColorOf(item.status)}>
+                {item.status}
+              </Badge>{' '}
               {item.error_code && <Code>{item.error_code}</Code>}
             </Fact>
             <Fact label={t('columnModel')}>
@@ -54,7 +56,12 @@ export function RequestLogDetailDrawer(props: {
             <Fact label={t('detailKey')}>{item.key_id ?? '—'}</Fact>
             <Fact label={t('detailGroup')}>{item.group ?? '—'}</Fact>
             <Fact label={t('detailProtocols')}>
-              {item.inbound} → {item.outbound ?? '—'} {item.stream && <Badge size="xs">{t('stream')}</Badge>}
+              {item.inbound} → {item.outbound ?? '—'}{' '}
+              {item.stream && (
+                <Badge miw="max-content" size="xs">
+                  {t('stream')}
+                </Badge>
+              )}
             </Fact>
             <Fact label={t('columnCost')}>
               <CostCell item={item} />
@@ -109,7 +116,7 @@ export function RequestLogDetailDrawer(props: {
                           <Text size="sm" fw={600}>
                             {t('attemptNumber', { number: index + 1 })}
                           </Text>
-                          <Badge size="xs" color={isOk ? 'teal' : 'red'}>
+                          <Badge miw="max-content" size="xs" color={isOk ? 'teal' : 'red'}>
                             {isOk ? t('attemptOk') : t('attemptFailed')}
                           </Badge>
                         </Group>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeRequestCost,
   formatDurationMs,
+  formatLogTime,
   parseStatusFilter,
   statusColorOf,
   visibleUsageBuckets,
@@ -59,5 +60,12 @@ describe(parseStatusFilter.name, () => {
     expect(parseStatusFilter(' 429 ')).toBe(429);
     expect(parseStatusFilter('42')).toBeUndefined();
     expect(parseStatusFilter('abc')).toBeUndefined();
+  });
+});
+
+describe(formatLogTime.name, () => {
+  it('shows seconds and leaves unreadable values as they are', () => {
+    expect(formatLogTime('2026-03-04T05:06:07Z', 'en')).toMatch(/\d\d:06:07/);
+    expect(formatLogTime('not a date', 'en')).toBe('not a date');
   });
 });

@@ -1,4 +1,5 @@
 import { formatMicros } from '../billing/micro-units.js';
+import type { Locale } from '../i18n/message-bundle.js';
 import type { RequestLogItem, UsageBuckets } from './gateway-api.js';
 
 export const usageBucketNames = ['input', 'cache_read', 'cache_write', 'output', 'reasoning'] as const;
@@ -45,4 +46,18 @@ export function statusColorOf(status: number): StatusColor {
 /** Status filter text → number for the API, or undefined when it is not a 3-digit status. */
 export function parseStatusFilter(text: string): number | undefined {
   return /^[1-5]\d\d$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
+/** A log timestamp without the year but with seconds: requests are read in order, close together. */
+export function formatLogTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date);
 }

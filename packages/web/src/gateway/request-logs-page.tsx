@@ -14,13 +14,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useApiQuery } from '../api/use-api-query.js';
 import { EmptyResult, ErrorState, LoadingState, PageHeader } from '../app/page-states.js';
-import { formatDateTime } from '../i18n/date-format.js';
 import { useLocale, useMessages } from '../i18n/locale-context.js';
+import { useSession } from '../session/session-context.js';
 import type { RequestLogFilter, RequestLogItem } from './gateway-api.js';
 import { RequestLogIcon } from './gateway-icons.js';
 import { CostCell, TokensCell } from './request-log-cells.js';
 import { RequestLogDetailDrawer } from './request-log-detail-drawer.js';
-import { formatDurationMs, parseStatusFilter, statusColorOf } from './request-log-format.js';
+import { formatDurationMs, formatLogTime, parseStatusFilter, statusColorOf } from './request-log-format.js';
 import { requestLogMessages } from './request-log-messages.js';
 import { useCursorPages } from './use-cursor-pages.js';
 import { useGatewayApi } from './use-gateway-api.js';
@@ -114,7 +114,7 @@ function LogRow(props: { item: RequestLogItem; channelName: string; onOpen(): vo
       <Table.Td>
         <UnstyledButton onClick={props.onOpen} aria-label={t('showDetails', { id: item.id })}>
           <Text size="sm" c="indigo" td="underline" style={{ whiteSpace: 'nowrap' }}>
-            {formatDateTime(item.created_at, locale)}
+            {formatLogTime(item.created_at, locale)}
           </Text>
         </UnstyledButton>
       </Table.Td>
@@ -127,13 +127,17 @@ function LogRow(props: { item: RequestLogItem; channelName: string; onOpen(): vo
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{props.channelName}</Text>
+        <Text size="sm" maw={160} truncate="end" title={props.channelName}>
+          {props.channelName}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <Badge color={statusColorOf(item.status)}>{item.status}</Badge>
+          <Badge miw="max-content" color={statusColorOf(item.status)}>
+            {item.status}
+          </Badge>
           {item.stream && (
-            <Badge color="indigo" size="xs">
+            <Badge miw="max-content" color="indigo" size="xs">
               {t('stream')}
             </Badge>
           )}
@@ -151,9 +155,9 @@ function LogRow(props: { item: RequestLogItem; channelName: string; onOpen(): vo
         <Text size="sm">
           {formatDurationMs(item.ttfb_ms)} / {formatDurationMs(item.duration_ms)}
         </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{formatDurationMs(item.overhead_ms)}</Text>
+        <Text size="xs" c="dimmed">
+          {t('overheadValue', { overhead: formatDurationMs(item.overhead_ms) })}
+        </Text>
       </Table.Td>
       <Table.Td>
         <CostCell item={item} />
@@ -168,9 +172,11 @@ function RequestLogView({ scope }: { scope: Scope }) {
   const [filters, setFilters] = useState<FilterText>(emptyFilters);
   const [debounced] = useDebouncedValue(filters, 300);
   const [open, setOpen] = useState<RequestLogItem | null>(null);
+  // Channel names need the admin API; other users see channel ids.
+  const isAdmin = useSession().user?.role === 'admin';
   const channels = useApiQuery(
-    () => (scope === 'all' ? gateway.listChannels() : Promise.resolve({ items: [] })),
-    `channels-${scope}`,
+    () => (isAdmin ? gateway.listChannels() : Promise.resolve({ items: [] })),
+    `channels-${isAdmin}`,
   );
   const keys = useApiQuery(
     () => (scope === 'own' ? gateway.listKeys() : Promise.resolve({ items: [] })),
@@ -217,7 +223,7 @@ function RequestLogView({ scope }: { scope: Scope }) {
         />
       ) : (
         <div aria-busy={logs.isLoading}>
-          <Table.ScrollContainer minWidth={1100}>
+          <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="xs" highlightOnHover data-testid="request-log-table">
               <Table.Thead>
                 <Table.Tr>
@@ -227,7 +233,6 @@ function RequestLogView({ scope }: { scope: Scope }) {
                   <Table.Th>{t('columnStatus')}</Table.Th>
                   <Table.Th>{t('columnTokens')}</Table.Th>
                   <Table.Th>{t('columnTiming')}</Table.Th>
-                  <Table.Th>{t('columnOverhead')}</Table.Th>
                   <Table.Th>{t('columnCost')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
