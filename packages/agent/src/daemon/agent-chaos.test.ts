@@ -167,7 +167,7 @@ describe('agent chaos', () => {
         live.push(server);
         serverRestarts += 1;
       } else if (elapsedMs < chaosDeadlineMs) {
-        await sleep(2_000 + random() * 3_000);
+        await sleep(3_000 + random() * 3_000);
         // Prefer an agent that is running tasks right now, so every kill hits live work.
         const running = await api
           .call<{ items: Array<{ machine_id: string | null }> }>(

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   type AgentClaimedTask,
   type AgentRegisterReply,
-  agentHeartbeatReplySchema,
   agentProtocolDefaults,
   agentRegisterReplySchema,
 } from '@switchyard/protocol';
@@ -30,6 +28,8 @@ import {
 } from './attempt-lifecycle.js';
 import { createAttemptRecordStore } from './attempt-record-store.js';
 import type { SupervisedAttempt } from './attempt-supervisor.js';
+import { runClaimLoop } from './claim-loop.js';
+import { createHeartbeatLoop } from './heartbeat-loop.js';
 
 export const agentVersion = '0.1.0';
 
@@ -72,8 +72,6 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   const active = new Map<string, SupervisedAttempt | null>();
   const claimAbort = new AbortController();
   let isStopping = false;
-  let heartbeatIntervalMs: number = agentProtocolDefaults.heartbeatIntervalMs;
-  let heartbeatTimer: ReturnType<Timers['setTimeout']> | null = null;
   let slotFreed: (() => void) | null = null;
   let resolveExited!: (value: { reason: 'stopped' | 'machine_token_rejected' }) => void;
   const exited = new Promise<{ reason: 'stopped' | 'machine_token_rejected' }>(
@@ -102,7 +100,9 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
       )
       .finally(() => {
         active.delete(attemptId);
-        slotFreed?.();
+        const wake = slotFreed;
+        slotFreed = null;
+        wake?.();
       });
   };
 
@@ -179,84 +179,34 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   };
   const executorNames = () => (docker.available ? ['process', 'docker'] : ['process']);
 
-  const heartbeat = async () => {
-    heartbeatTimer = null;
-    if (isStopping) return;
-    try {
-      const [system, gpus] = await Promise.all([
-        systemMetrics.collect(),
-        (options.collectGpus ?? collectGpuMetrics)(),
-      ]);
-      const runningAttempts = [...active.values()].flatMap((attempt) =>
-        attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId }] : [],
-      );
-      const reply = await http.post(
-        'heartbeat',
-        { system, gpus, running_attempts: runningAttempts },
-        { reply: agentHeartbeatReplySchema },
-      );
-      for (const signal of reply.cancel) active.get(signal.attempt_id)?.requestCancel();
-      if (reply.config.heartbeat_interval_ms > 0) heartbeatIntervalMs = reply.config.heartbeat_interval_ms;
-      if (reply.config.needs_collect) await sendFacts();
-    } catch (error) {
-      if (fail(error)) return;
-      logger.warn({ error: String(error) }, 'heartbeat failed');
-    }
-    scheduleHeartbeat();
-  };
-  const scheduleHeartbeat = (delayMs = heartbeatIntervalMs * (0.8 + 0.4 * Math.random())) => {
-    if (isStopping) return;
-    timers.clearTimeout(heartbeatTimer);
-    heartbeatTimer = timers.setTimeout(() => void heartbeat(), delayMs);
-  };
-
-  const claimLoop = async (claimMaxWaitMs: number) => {
-    let claimId = randomUUID();
-    let backoffMs = 500;
-    while (!isStopping) {
-      const freeSlots = slots - active.size;
-      if (freeSlots <= 0) {
-        await new Promise<void>((resolve) => (slotFreed = resolve));
-        slotFreed = null;
-        continue;
-      }
-      const sendMs = clock.nowMs();
-      let tasks: AgentClaimedTask[];
-      try {
-        const waitMs = Math.min(claimMaxWaitMs, agentProtocolDefaults.claimMaxWaitMs);
-        const reply = await leases.claim(
-          { claim_id: claimId, free_slots: freeSlots, wait_ms: waitMs },
-          claimAbort.signal,
-        );
-        tasks = reply.tasks;
-        for (const signal of reply.cancel) active.get(signal.attempt_id)?.requestCancel();
-        // Woken early with nothing to run: the wake-up may have been a cancel, which the heartbeat carries.
-        const elapsedMs = clock.nowMs() - sendMs;
-        if (tasks.length === 0 && elapsedMs < waitMs / 2 && active.size > 0) scheduleHeartbeat(0);
-        // A server that answers at once (no long-poll) must not turn this loop into a busy spin.
-        if (tasks.length === 0 && elapsedMs < 250) await sleep(250);
-      } catch (error) {
-        if (isStopping || fail(error)) return;
-        // Same claim_id on retry: if the lost reply had leased tasks, the server hands the same leases back.
-        logger.warn({ error: String(error) }, 'claim failed; retrying');
-        await sleep(backoffMs);
-        backoffMs = Math.min(backoffMs * 2, 10_000);
-        continue;
-      }
-      backoffMs = 500;
-      claimId = randomUUID();
-      for (const task of tasks.slice(0, freeSlots)) {
-        logger.info({ task_id: task.task_id, attempt_id: task.attempt_id, n: task.n }, 'claimed');
-        track(task.attempt_id, runClaimedTask(lifecycle, task, sendMs));
-      }
-    }
-  };
+  let heartbeats: ReturnType<typeof createHeartbeatLoop> | null = null;
+  const createHeartbeats = (intervalMs: number) =>
+    createHeartbeatLoop(
+      {
+        http,
+        timers,
+        logger,
+        systemMetrics,
+        collectGpus: options.collectGpus ?? collectGpuMetrics,
+        runningAttempts: () =>
+          [...active.values()].flatMap((attempt) =>
+            attempt ? [{ task_id: attempt.taskId, attempt_id: attempt.attemptId }] : [],
+          ),
+        onReply: async (reply) => {
+          for (const signal of reply.cancel) active.get(signal.attempt_id)?.requestCancel();
+          if (reply.config.needs_collect) await sendFacts();
+        },
+        isFatal: fail,
+      },
+      intervalMs,
+    );
+  const waitForFreeSlot = () => new Promise<void>((resolve) => (slotFreed = resolve));
 
   const stop = async (reason: 'stopped' | 'machine_token_rejected' = 'stopped') => {
     if (isStopping) return;
     isStopping = true;
     claimAbort.abort();
-    timers.clearTimeout(heartbeatTimer);
+    heartbeats?.stop();
     slotFreed?.();
     for (const attempt of active.values()) attempt?.detach();
     resolveExited({ reason });
@@ -265,13 +215,30 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   void (async () => {
     const reply = await register();
     if (!reply || isStopping) return;
-    heartbeatIntervalMs = reply.heartbeat_interval_ms || heartbeatIntervalMs;
     logger.info(
       { machine_id: reply.machine_id, slots, executors: docker.available ? 'process,docker' : 'process' },
       'agent registered',
     );
-    scheduleHeartbeat(0);
-    await claimLoop(reply.claim_max_wait_ms || agentProtocolDefaults.claimMaxWaitMs);
+    heartbeats = createHeartbeats(reply.heartbeat_interval_ms || agentProtocolDefaults.heartbeatIntervalMs);
+    heartbeats.start();
+    const claimDeps = {
+      leases,
+      clock,
+      timers,
+      logger,
+      signal: claimAbort.signal,
+      freeSlots: () => slots - active.size,
+      waitForFreeSlot,
+      isStopping: () => isStopping,
+      onClaimed: (task: AgentClaimedTask, claimSendMs: number) =>
+        track(task.attempt_id, runClaimedTask(lifecycle, task, claimSendMs)),
+      onCancel: (attemptId: string) => active.get(attemptId)?.requestCancel(),
+      onWokenEarly: () => {
+        if (active.size > 0) heartbeats?.beatSoon();
+      },
+      isFatal: fail,
+    };
+    await runClaimLoop(claimDeps, reply.claim_max_wait_ms || agentProtocolDefaults.claimMaxWaitMs);
   })().catch((error) => {
     logger.error({ error: String(error) }, 'agent loop crashed');
     void stop();
