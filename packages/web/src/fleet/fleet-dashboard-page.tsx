@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ColorSwatch, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApiQuery } from '../api/use-api-query.js';
 import { EmptyResult, ErrorState, LoadingState, PageHeader } from '../app/page-states.js';
@@ -38,6 +38,48 @@ function ChartCard({ title, children }: { title: string; children: ReactNode }) 
       </Title>
       <Group justify="center">{children}</Group>
     </Paper>
+  );
+}
+
+interface DonutSlice {
+  name: string;
+  value: number;
+  color: string;
+}
+
+/** A donut of the non-zero slices with a legend of all of them, so a zero still reads as a number. */
+function CountDonut(props: { slices: DonutSlice[]; total: number; emptyText: string }) {
+  const visible = props.slices.filter((slice) => slice.value > 0);
+  return (
+    <Stack align="center" gap="sm">
+      {visible.length === 0 ? (
+        <Text c="dimmed" size="sm" py="xl">
+          {props.emptyText}
+        </Text>
+      ) : (
+        <DonutChart
+          data={visible}
+          chartLabel={props.total}
+          size={150}
+          thickness={22}
+          tooltipDataSource="segment"
+        />
+      )}
+      <Group gap="md" justify="center">
+        {props.slices.map((slice) => (
+          <Group key={slice.name} gap={6} wrap="nowrap">
+            <ColorSwatch
+              color={`var(--mantine-color-${slice.color.replace('.', '-')})`}
+              size={10}
+              withShadow={false}
+            />
+            <Text size="sm">
+              {slice.name}: <b>{slice.value}</b>
+            </Text>
+          </Group>
+        ))}
+      </Group>
+    </Stack>
   );
 }
 
@@ -96,11 +138,10 @@ function SummaryCharts({ summary }: { summary: FleetSummary }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <ChartCard title={t('chartMachinesByState')}>
-        <DonutChart
-          withLabelsLine
-          withLabels
-          chartLabel={summary.machines.total}
-          data={[
+        <CountDonut
+          total={summary.machines.total}
+          emptyText={t('chartNoMachines')}
+          slices={[
             { name: t('reachabilityOnline'), value: reachability.online, color: 'teal.6' },
             { name: t('reachabilityUnreachable'), value: reachability.unreachable, color: 'orange.6' },
             { name: t('reachabilityOffline'), value: reachability.offline, color: 'gray.5' },
@@ -108,11 +149,10 @@ function SummaryCharts({ summary }: { summary: FleetSummary }) {
         />
       </ChartCard>
       <ChartCard title={t('chartGpus')}>
-        <DonutChart
-          withLabelsLine
-          withLabels
-          chartLabel={summary.gpus.total}
-          data={[
+        <CountDonut
+          total={summary.gpus.total}
+          emptyText={t('chartNoGpus')}
+          slices={[
             { name: t('gpusBusy'), value: summary.gpus.busy, color: 'indigo.6' },
             { name: t('gpusFree'), value: summary.gpus.free, color: 'teal.4' },
           ]}
@@ -130,11 +170,10 @@ function SummaryCharts({ summary }: { summary: FleetSummary }) {
         />
       </ChartCard>
       <ChartCard title={t('chartMachinesByAllocation')}>
-        <DonutChart
-          withLabelsLine
-          withLabels
-          chartLabel={summary.machines.total}
-          data={[
+        <CountDonut
+          total={summary.machines.total}
+          emptyText={t('chartNoMachines')}
+          slices={[
             { name: t('allocationIdle'), value: allocation.idle, color: 'gray.5' },
             { name: t('allocationAllocated'), value: allocation.allocated, color: 'indigo.6' },
             { name: t('allocationMaintenance'), value: allocation.maintenance, color: 'yellow.6' },

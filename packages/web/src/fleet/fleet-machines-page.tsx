@@ -29,14 +29,9 @@ function MachineRow(props: { machine: Machine; nowMs: number; onEnroll(): void }
         <Anchor component={Link} to={`/fleet/machines/${encodeURIComponent(machine.id)}`} fw={600}>
           {machine.name}
         </Anchor>
-        {machine.region && (
-          <Text size="xs" c="dimmed">
-            {machine.region}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{machineAddress(machine) || '—'}</Text>
+        <Text size="xs" c="dimmed">
+          {[machineAddress(machine), machine.region].filter(Boolean).join(' · ') || '—'}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={6}>
@@ -81,12 +76,11 @@ function MachinesTable(props: { machines: Machine[]; onEnroll(machine: Machine):
   const t = useMessages(machineMessages);
   const nowMs = Date.now();
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="machines-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('columnName')}</Table.Th>
-            <Table.Th>{t('columnAddress')}</Table.Th>
             <Table.Th>{t('columnStatus')}</Table.Th>
             <Table.Th>{t('columnGpus')}</Table.Th>
             <Table.Th>{t('columnLabels')}</Table.Th>

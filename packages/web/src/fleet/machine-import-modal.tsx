@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, FileInput, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { FormErrorAlert, useApiForm } from '../app/api-form.js';
 import { useMessages } from '../i18n/locale-context.js';
 import type { MachineCsvImportReport } from './fleet-api.js';
 import { machineMessages } from './fleet-machine-messages.js';
+import { fleetMessages } from './fleet-messages.js';
 import { useFleetApi } from './use-fleet-api.js';
 
 function ImportReport({ report }: { report: MachineCsvImportReport }) {
@@ -46,12 +47,10 @@ function ImportReport({ report }: { report: MachineCsvImportReport }) {
                 <Table.Td>{row.line}</Table.Td>
                 <Table.Td>{row.name ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Badge color="yellow" variant="light">
-                      {row.code}
-                    </Badge>
+                  <Stack gap={2}>
+                    <Code>{row.code}</Code>
                     <Text size="sm">{row.reason}</Text>
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -64,6 +63,7 @@ function ImportReport({ report }: { report: MachineCsvImportReport }) {
 
 export function MachineImportModal(props: { opened: boolean; onClose(): void; onImported(): void }) {
   const t = useMessages(machineMessages);
+  const common = useMessages(fleetMessages);
   const api = useFleetApi();
   const form = useApiForm();
   const [csv, setCsv] = useState('');
@@ -113,7 +113,7 @@ export function MachineImportModal(props: { opened: boolean; onClose(): void; on
         {report && <ImportReport report={report} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {t('cancel')}
+            {report ? common('close') : t('cancel')}
           </Button>
           <Button onClick={() => void runImport()} loading={form.isSubmitting}>
             {t('importRun')}

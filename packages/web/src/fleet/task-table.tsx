@@ -40,7 +40,7 @@ export function TaskTable(props: { tasks: Task[]; machineNames?: ReadonlyMap<str
                 </Text>
               </Table.Td>
               <Table.Td maw={320}>
-                <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'break-word' }}>
                   {formatCommandLine(task.payload.command)}
                 </Code>
               </Table.Td>
