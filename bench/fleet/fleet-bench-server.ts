@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { fleetModule } from '../../packages/server/src/fleet/index.js';
 import { loadSettings } from '../../packages/server/src/kernel/config.js';
 import { openDatabase } from '../../packages/server/src/kernel/db/database.js';
@@ -49,6 +50,12 @@ process.stdout.write(`READY ${baseUrl}\n`);
 const shutdown = async () => {
   await platform.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (values.schema && values.database) {
+    const admin = new pg.Client({ connectionString: values.database });
+    await admin.connect();
+    await admin.query(`drop schema if exists ${values.schema} cascade`);
+    await admin.end();
+  }
   process.exit(0);
 };
 process.on('SIGTERM', shutdown);
