@@ -149,7 +149,9 @@ describe('gateway and billing console', () => {
     await reloadUntilVisible(page, '[data-testid="request-log-table"] tbody tr');
     const logRow = page.locator('[data-testid="request-log-table"] tbody tr').first();
     await logRow.getByText('gpt-4o', { exact: true }).waitFor();
-    await logRow.locator('[data-usage-source]').waitFor();
+    await logRow.locator('[data-usage-source="reported"]').waitFor();
+    // gpt-4o has a default price, so the request carries a cost in dollars rather than "no price".
+    await logRow.getByText(/^\$0\.\d+$/).waitFor();
     await saveScreenshot(page, '25-my-requests');
     await logRow.getByRole('button', { name: /^Details of request/ }).click();
     await page.getByTestId('request-detail').getByText('Attempt 1').waitFor();
