@@ -21,6 +21,8 @@ import { summariseUsage } from './usage/usage-summary.js';
 
 export interface BillingRouteDeps {
   db: AnyKysely;
+  /** Writes batched usage records, so a summary includes the requests that just finished. */
+  flushUsage: () => Promise<void>;
   pricing: PricingService;
   balances: BalanceService;
   guards: AuthGuards;
@@ -217,6 +219,7 @@ export function registerBillingRoutes(app: FastifyInstance, deps: BillingRouteDe
     },
     async (request) => {
       const query = validated(adminSummaryQuerySchema, request.query);
+      await deps.flushUsage();
       return summariseUsage(deps.db, {
         ...resolveRange(query, deps.nowMs()),
         userId: query.user_id,

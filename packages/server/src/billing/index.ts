@@ -10,6 +10,7 @@ import { type BalanceService, createBalanceService } from './quota/balance-servi
 import { createQuotaService, type QuotaReservation, type QuotaService } from './quota/quota-service.js';
 import { createReservationSweeper } from './quota/reservation-sweeper.js';
 import { findUsageChargesByRequestIds } from './usage/usage-charge-store.js';
+import { createUsageChargeWriter } from './usage/usage-charge-writer.js';
 
 export { billingMigrations } from './billing-migrations.js';
 export { registerPriceCommands } from './price-cli.js';
@@ -52,7 +53,10 @@ export const billingModule: PlatformModule = {
     const priceBook = createPriceBook({ db: database.db, clock });
     const pricing = createPricingService({ database, clock, priceBook, audit: identity.audit });
     const balances = createBalanceService({ database, clock, audit: identity.audit });
+    const chargeWriter = createUsageChargeWriter({ db: database.db, logger });
+    context.onClose(() => chargeWriter.stop());
     const quota = createQuotaService({
+      chargeWriter,
       database,
       clock,
       priceBook,
@@ -64,6 +68,7 @@ export const billingModule: PlatformModule = {
     });
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
     const chargesForRequests = async (requestIds: string[]) => {
+      await chargeWriter.flush();
       const rows = await findUsageChargesByRequestIds(database.db, requestIds);
       return new Map(
         rows.map((row) => [
@@ -135,6 +140,7 @@ export const billingModule: PlatformModule = {
     };
     registerBillingRoutes(context.app, {
       db: database.db,
+      flushUsage: () => chargeWriter.flush(),
       pricing,
       balances,
       guards: identity.guards,

@@ -6,6 +6,8 @@ import { createLogger } from '../../kernel/logging.js';
 import { billingMigrations } from '../billing-migrations.js';
 import { createPriceBook } from '../prices/price-book.js';
 import { upsertPriceRow } from '../prices/price-store.js';
+import { findUsageChargesByRequestIds } from '../usage/usage-charge-store.js';
+import { createUsageChargeWriter } from '../usage/usage-charge-writer.js';
 import {
   adjustAccountBalance,
   ensureAccount,
@@ -23,6 +25,7 @@ describeEachDialect(createQuotaService.name, (dialect) => {
   const clock = createManualClock();
   const logger = createLogger({ level: 'silent' });
   let quota: ReturnType<typeof createQuotaService>;
+  let chargeWriter: ReturnType<typeof createUsageChargeWriter>;
 
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
@@ -40,6 +43,7 @@ describeEachDialect(createQuotaService.name, (dialect) => {
       updated_at_ms: 0,
     });
     const priceBook = createPriceBook({ db: database.db, clock });
+    chargeWriter = createUsageChargeWriter({ db: database.db, logger });
     quota = createQuotaService({
       database,
       clock,
@@ -47,9 +51,11 @@ describeEachDialect(createQuotaService.name, (dialect) => {
       logger,
       defaultMaxOutputTokens: 100,
       reservationTtlMs: 60_000,
+      chargeWriter,
     });
   });
   afterEach(async () => {
+    await chargeWriter.stop();
     await database.dispose();
   });
 

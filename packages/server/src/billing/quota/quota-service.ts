@@ -5,12 +5,12 @@ import type { Logger } from '../../kernel/logging.js';
 import { insufficientQuota } from '../billing-errors.js';
 import { type BillableUsage, computeCostMicros, type PriceSnapshot } from '../prices/compute-cost-micros.js';
 import type { PriceBook } from '../prices/price-book.js';
-import { insertUsageCharge } from '../usage/usage-charge-store.js';
+import { insertUsageCharge, type UsageChargeRow } from '../usage/usage-charge-store.js';
+import type { UsageChargeWriter } from '../usage/usage-charge-writer.js';
 import {
   applyAccountSettlement,
   applyKeySettlement,
   ensureAccount,
-  ensureKeyQuota,
   findAccount,
   findKeyQuota,
   reserveFromAccount,
@@ -50,6 +50,31 @@ export interface SettlementResult {
   price: PriceSnapshot | undefined;
 }
 
+function buildChargeRow(options: {
+  reservation: QuotaReservation;
+  request: SettleRequest;
+  costMicros: number;
+  chargedMicros: number;
+  nowMs: number;
+}): UsageChargeRow {
+  const { reservation, request } = options;
+  return {
+    id: newId('chg', options.nowMs),
+    request_id: request.requestId,
+    user_id: reservation.userId,
+    key_id: reservation.keyId,
+    model: reservation.model,
+    ...request.usage,
+    usage_source: request.usageSource,
+    cost_micros: options.costMicros,
+    charged_micros: options.chargedMicros,
+    currency: reservation.price?.currency ?? null,
+    price_json: reservation.price ? JSON.stringify(reservation.price) : null,
+    pricing_missing: reservation.price ? 0 : 1,
+    created_at_ms: options.nowMs,
+  };
+}
+
 export interface QuotaServiceDeps {
   database: Database;
   clock: Clock;
@@ -58,6 +83,7 @@ export interface QuotaServiceDeps {
   /** Output tokens assumed when a request gives no max_tokens. */
   defaultMaxOutputTokens: number;
   reservationTtlMs: number;
+  chargeWriter: UsageChargeWriter;
 }
 
 /**
@@ -97,8 +123,14 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     const nowMs = clock.nowMs();
     const id = newId('rsv', nowMs);
     await database.writeTransaction(async (trx) => {
-      await ensureAccount(trx, request.userId, nowMs);
-      if (!(await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs }))) {
+      // The conditional update runs first; the account row is created only when it is missing, so
+      // the common path is one statement per scope.
+      let isHeld = await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs });
+      if (!isHeld && !(await findAccount(trx, request.userId))) {
+        await ensureAccount(trx, request.userId, nowMs);
+        isHeld = await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs });
+      }
+      if (!isHeld) {
         const account = await findAccount(trx, request.userId);
         throw insufficientQuota({
           needMicros: amountMicros,
@@ -106,12 +138,12 @@ export function createQuotaService(deps: QuotaServiceDeps) {
           scope: 'user',
         });
       }
-      if (request.keyId) {
-        await ensureKeyQuota(trx, request.keyId, nowMs);
-        if (!(await reserveFromKey(trx, { keyId: request.keyId, amountMicros, nowMs }))) {
-          const key = await findKeyQuota(trx, request.keyId);
+      // A key without a row has no limit of its own (rows exist only once a limit was set).
+      if (request.keyId && !(await reserveFromKey(trx, { keyId: request.keyId, amountMicros, nowMs }))) {
+        const key = await findKeyQuota(trx, request.keyId);
+        if (key) {
           const available =
-            key?.quota_micros === null || !key ? 0 : key.quota_micros - key.used_micros - key.reserved_micros;
+            key.quota_micros === null ? 0 : key.quota_micros - key.used_micros - key.reserved_micros;
           throw insufficientQuota({ needMicros: amountMicros, availableMicros: available, scope: 'key' });
         }
       }
@@ -136,6 +168,14 @@ export function createQuotaService(deps: QuotaServiceDeps) {
   async function settle(reservation: QuotaReservation, request: SettleRequest): Promise<SettlementResult> {
     const costMicros = reservation.price ? computeCostMicros(request.usage, reservation.price) : 0;
     const nowMs = clock.nowMs();
+    if (!reservation.id) {
+      // Nothing was held, nothing is charged: the usage record goes through the batched writer,
+      // keeping unpriced requests free of a write transaction on the request path.
+      deps.chargeWriter.enqueue(
+        buildChargeRow({ reservation, request, costMicros, chargedMicros: 0, nowMs }),
+      );
+      return { costMicros, chargedMicros: 0, pricingMissing: !reservation.price, price: reservation.price };
+    }
     const result = await database.writeTransaction(async (trx) => {
       let chargedMicros = 0;
       if (reservation.id) {
@@ -169,21 +209,10 @@ export function createQuotaService(deps: QuotaServiceDeps) {
           });
         }
       }
-      await insertUsageCharge(trx, {
-        id: newId('chg', nowMs),
-        request_id: request.requestId,
-        user_id: reservation.userId,
-        key_id: reservation.keyId,
-        model: reservation.model,
-        ...request.usage,
-        usage_source: request.usageSource,
-        cost_micros: costMicros,
-        charged_micros: chargedMicros,
-        currency: reservation.price?.currency ?? null,
-        price_json: reservation.price ? JSON.stringify(reservation.price) : null,
-        pricing_missing: reservation.price ? 0 : 1,
-        created_at_ms: nowMs,
-      });
+      await insertUsageCharge(
+        trx,
+        buildChargeRow({ reservation, request, costMicros, chargedMicros, nowMs }),
+      );
       return chargedMicros;
     });
     return {

@@ -31,6 +31,10 @@ export async function insertUsageCharge(db: AnyKysely, row: UsageChargeRow): Pro
   await chargesOf(db).insertInto('billing_usage_charges').values(row).execute();
 }
 
+export async function insertUsageCharges(db: AnyKysely, rows: UsageChargeRow[]): Promise<void> {
+  if (rows.length > 0) await chargesOf(db).insertInto('billing_usage_charges').values(rows).execute();
+}
+
 export async function findUsageChargesByRequestIds(
   db: AnyKysely,
   requestIds: string[],
