@@ -121,6 +121,7 @@ describe('gateway and billing console', () => {
     await navLink(page, 'API keys').click();
     await page.getByRole('button', { name: 'New key' }).click();
     await field(page, 'Name').fill(keyName);
+    await field(page, 'Spending limit').fill('5');
     await page.getByRole('button', { name: 'Create key' }).click();
     const secretBox = page.getByTestId('api-key-secret');
     await secretBox.waitFor();
@@ -129,7 +130,7 @@ describe('gateway and billing console', () => {
     await waitForOpenTransition(page);
     await saveScreenshot(page, '23-api-key-secret');
     await page.getByRole('button', { name: 'I have saved the key' }).click();
-    await page.locator(`tr[data-key-name="${keyName}"]`).waitFor();
+    await page.locator(`tr[data-key-name="${keyName}"]`).getByText('Spent 0.00 of 5.00').waitFor();
     expect(await page.content()).not.toContain(secret);
     await saveScreenshot(page, '24-api-keys');
 

@@ -122,16 +122,14 @@ export function ApiKeyDrawer(props: {
             {textField('rpm', t('fieldRpm'))}
             {textField('tpm', t('fieldTpm'))}
           </SimpleGrid>
-          {apiKey && (
-            <TextInput
-              label={t('fieldQuota')}
-              description={t('quotaHint')}
-              inputMode="decimal"
-              value={values.quota}
-              error={error('quota', 'quota_micros')}
-              onChange={(event) => set({ quota: event.currentTarget.value })}
-            />
-          )}
+          <TextInput
+            label={t('fieldQuota')}
+            description={t('quotaHint')}
+            inputMode="decimal"
+            value={values.quota}
+            error={error('quota', 'quota_micros')}
+            onChange={(event) => set({ quota: event.currentTarget.value })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('cancel')}

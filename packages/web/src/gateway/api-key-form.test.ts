@@ -37,6 +37,10 @@ describe(formToApiKeyCreate.name, () => {
     });
   });
 
+  it('sends a spending limit as exact micro-units', () => {
+    expect(formToApiKeyCreate({ ...emptyApiKeyForm, name: 'x', quota: '2.75' }).quota_micros).toBe(2_750_000);
+  });
+
   it('sends the expiry as an ISO instant that reads back as the same local time', () => {
     const body = formToApiKeyCreate({ ...emptyApiKeyForm, name: 'x', expiresAtLocal: '2027-03-04T05:06' });
     expect(body.expires_at).toMatch(/^2027-03-0\dT\d\d:06:00\.000Z$/);

@@ -84,6 +84,7 @@ export function checkApiKeyForm(
 export function formToApiKeyCreate(values: ApiKeyFormValues): ApiKeyCreate {
   const rpm = parseLimit(values.rpm);
   const tpm = parseLimit(values.tpm);
+  const quotaMicros = values.quota.trim() ? parseCurrencyToMicros(values.quota) : null;
   return {
     name: values.name.trim(),
     group: values.group.trim() || 'default',
@@ -92,6 +93,7 @@ export function formToApiKeyCreate(values: ApiKeyFormValues): ApiKeyCreate {
     ...(values.allowCidrs.length > 0 ? { allow_cidrs: values.allowCidrs } : {}),
     ...(typeof rpm === 'number' ? { rpm } : {}),
     ...(typeof tpm === 'number' ? { tpm } : {}),
+    ...(quotaMicros !== null ? { quota_micros: quotaMicros } : {}),
   };
 }
 

@@ -23,7 +23,11 @@ function KeyLimits({ apiKey }: { apiKey: PublicApiKey }) {
   const limits = [
     apiKey.rpm !== null && t('rpmLimit', { rpm: apiKey.rpm }),
     apiKey.tpm !== null && t('tpmLimit', { tpm: apiKey.tpm }),
-    typeof apiKey.quota_micros === 'number' && t('quotaLimit', { amount: formatMicros(apiKey.quota_micros) }),
+    typeof apiKey.quota_micros === 'number' &&
+      t('quotaLimit', {
+        used: formatMicros(apiKey.quota_used_micros ?? 0),
+        amount: formatMicros(apiKey.quota_micros),
+      }),
   ].filter((limit): limit is string => Boolean(limit));
   return <Text size="sm">{limits.length > 0 ? limits.join(' · ') : t('noLimits')}</Text>;
 }

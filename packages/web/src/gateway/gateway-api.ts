@@ -71,8 +71,9 @@ export interface PublicApiKey {
   enabled: boolean;
   created_at: string;
   last_used_at: string | null;
-  /** The key's own spending limit, once billing reports it (null = unlimited). */
+  /** The key's own spending limit inside the owner's balance (null = unlimited). */
   quota_micros?: number | null;
+  quota_used_micros?: number;
 }
 
 export interface ApiKeyCreate {
@@ -83,6 +84,7 @@ export interface ApiKeyCreate {
   allow_cidrs?: string[];
   rpm?: number;
   tpm?: number;
+  quota_micros?: number | null;
 }
 
 export interface ApiKeyPatch {
