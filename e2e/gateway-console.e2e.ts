@@ -132,6 +132,7 @@ describe('gateway and billing console', () => {
     await page.getByRole('button', { name: 'I have saved the key' }).click();
     await page.locator(`tr[data-key-name="${keyName}"]`).getByText('Spent 0.00 of 5.00').waitFor();
     expect(await page.content()).not.toContain(secret);
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await saveScreenshot(page, '24-api-keys');
 
     const completion = await fetch(`${e2eBaseUrl}/v1/chat/completions`, {
