@@ -126,6 +126,16 @@ describe('agent chaos', () => {
     };
     const agents = Array.from({ length: agentCount }, (_, index) => startAgentProcess(index));
 
+    // Enrollment is single use: the chaos starts once every agent holds its machine token and heartbeats.
+    for (;;) {
+      const { items } = await api.call<{ items: Array<{ last_heartbeat_at: string | null }> }>(
+        'GET',
+        '/api/admin/machines',
+      );
+      if (items.filter((machine) => machine.last_heartbeat_at !== null).length >= agentCount) break;
+      await sleep(200);
+    }
+    const startedMs = Date.now();
     const taskIds: string[] = [];
     const feeding = (async () => {
       for (let index = 0; index < taskCount; index++) {
@@ -140,7 +150,8 @@ describe('agent chaos', () => {
               ).id,
             );
             break;
-          } catch {
+          } catch (error) {
+            if (Date.now() - startedMs > settleDeadlineMs) throw error;
             await sleep(200);
           }
         }
@@ -158,7 +169,6 @@ describe('agent chaos', () => {
     let agentKills = 0;
     let serverRestarts = 0;
     let finalCount = 0;
-    const startedMs = Date.now();
     while (finalCount < taskCount && Date.now() - startedMs < settleDeadlineMs) {
       const elapsedMs = Date.now() - startedMs;
       if (serverRestarts === 0 && elapsedMs >= serverRestartAtMs) {

@@ -43,6 +43,19 @@ describe(resolveMachineToken.name, () => {
     expect(fs.existsSync(path.join(workDir, 'machine-token'))).toBe(false);
   });
 
+  it('retries enrollment while the server is unreachable, then gives up only when told', async () => {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sy-enroll-'));
+    cleanups.push(() => fs.rmSync(workDir, { recursive: true, force: true }));
+    const attempt = resolveMachineToken({
+      serverUrl: 'http://127.0.0.1:9',
+      workDir,
+      enrollToken: 'enr_good',
+      maxAttempts: 2,
+      maxRetryDelayMs: 1,
+    });
+    await expect(attempt).rejects.toThrow(/fetch failed/);
+  });
+
   it('uses --token directly without enrolling', async () => {
     expect(
       await resolveMachineToken({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { agentEnrollReplySchema } from '@switchyard/protocol';
 import { startAgent } from './agent-daemon.js';
-import { createAgentHttp } from './agent-http.js';
+import { createAgentHttp, isPermanentError } from './agent-http.js';
 import { createStderrLogger } from './agent-logger.js';
 
 const usage = `Usage: switchyard agent --server http://HOST:PORT (--enroll-token T | --token T) [options]
@@ -40,6 +40,9 @@ export async function resolveMachineToken(options: {
   workDir: string;
   token?: string;
   enrollToken?: string;
+  /** Tests bound the retries; the command retries until the server answers. */
+  maxAttempts?: number;
+  maxRetryDelayMs?: number;
 }): Promise<string> {
   if (options.token) return options.token;
   const tokenPath = path.join(options.workDir, tokenFileName);
@@ -47,11 +50,23 @@ export async function resolveMachineToken(options: {
   if (!options.enrollToken)
     throw new Error(`no machine token in ${tokenPath}; pass --enroll-token or --token`);
   const http = createAgentHttp({ serverUrl: options.serverUrl });
-  const reply = await http.post(
-    'enroll',
-    { enrollment_token: options.enrollToken, hostname: os.hostname() },
-    { reply: agentEnrollReplySchema },
-  );
+  const body = { enrollment_token: options.enrollToken, hostname: os.hostname() };
+  let reply: { machine_token: string } | null = null;
+  // An unreachable or restarting server is waited out; a refused token (4xx) is final.
+  for (
+    let delayMs = 1_000;
+    reply === null;
+    delayMs = Math.min(delayMs * 2, options.maxRetryDelayMs ?? 30_000)
+  ) {
+    try {
+      reply = await http.post('enroll', body, { reply: agentEnrollReplySchema });
+    } catch (error) {
+      if (isPermanentError(error) || (options.maxAttempts !== undefined && --options.maxAttempts <= 0))
+        throw error;
+      process.stderr.write(`switchyard agent: enrollment failed (${(error as Error).message}); retrying\n`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
   fs.mkdirSync(options.workDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(`${tokenPath}.tmp`, reply.machine_token, { mode: 0o600 });
   fs.renameSync(`${tokenPath}.tmp`, tokenPath);
