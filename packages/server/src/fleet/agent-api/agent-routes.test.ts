@@ -104,7 +104,7 @@ describeEachDialect('agent API', (dialect) => {
     });
   });
 
-  it('tells a restarted agent to continue its live attempt and abort a stale one, requeueing what it lost', async () => {
+  it('tells a restarted agent to continue its current attempts, exited or not, and abort a stale one, requeueing what it lost', async () => {
     const agent = await kit.enrollAgent('a1', { slots: 3 });
     const [kept, died, forgotten] = [
       await kit.createCommandTask(),
@@ -124,11 +124,13 @@ describeEachDialect('agent API', (dialect) => {
     });
     expect(reply.body.held_attempts.map((held: { action: string }) => held.action)).toEqual([
       'continue',
-      'abort',
+      'continue',
       'abort',
     ]);
     expect((await kit.request('GET', `/api/tasks/${kept.id}`)).body.state).toBe('leased');
-    for (const lost of [died, forgotten]) {
+    // An exited process keeps its lease: the agent completes it from the exit status it kept.
+    expect((await kit.request('GET', `/api/tasks/${died.id}`)).body.state).toBe('leased');
+    for (const lost of [forgotten]) {
       const task = (await kit.request('GET', `/api/tasks/${lost.id}`)).body;
       expect(task).toMatchObject({ state: 'queued', attempt: 1 });
       expect(task.attempts[0].end_reason).toBe('agent_restart');

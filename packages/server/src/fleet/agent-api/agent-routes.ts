@@ -115,13 +115,19 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
         response: { 200: agentClaimReplySchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = validated(agentClaimRequestSchema, request.body);
+      const connection = new AbortController();
+      // 'close' before the reply finished means the agent hung up (killed, restarted) mid-poll.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) connection.abort();
+      });
       return leases.claim({
         machine: agentMachineOf(request),
         claimId: body.claim_id,
         freeSlots: body.free_slots,
         waitMs: body.wait_ms,
+        signal: connection.signal,
       });
     },
   );

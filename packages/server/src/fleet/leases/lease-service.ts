@@ -73,7 +73,14 @@ export function createLeaseService(deps: LeaseServiceDeps) {
      * Long-poll: claim now; if nothing, wait for a wake-up (new work, or a new cancel for this machine)
      * or the recheck interval, until `waitMs` has passed.
      */
-    async claim(options: { machine: MachineRow; claimId: string; freeSlots: number; waitMs: number }) {
+    async claim(options: {
+      machine: MachineRow;
+      claimId: string;
+      freeSlots: number;
+      waitMs: number;
+      /** Aborted when the agent's connection closes: a gone agent must not be leased anything. */
+      signal?: AbortSignal;
+    }) {
       const startedMs = performance.now();
       const deadlineMs = Date.now() + options.waitMs;
       const initialCancels = new Set(
@@ -82,6 +89,7 @@ export function createLeaseService(deps: LeaseServiceDeps) {
       let tasks: AgentClaimedTask[] = [];
       let cancel: CancelSignal[] = [];
       for (;;) {
+        if (options.signal?.aborted) break;
         tasks = options.freeSlots > 0 ? await claimTasks({ database, clock }, options) : [];
         cancel = await cancelSignals(options.machine.id);
         const hasNewCancel = cancel.some((signal) => !initialCancels.has(signal.attempt_id));
@@ -207,9 +215,11 @@ export function createLeaseService(deps: LeaseServiceDeps) {
       };
     },
     /**
-     * After an agent restart: each held attempt that is still current, leased to this machine and alive
-     * continues; everything else is aborted, and live leases of this machine the agent no longer holds
-     * (or whose process died) are ended as `agent_restart` at once instead of waiting for expiry.
+     * After an agent restart: each held attempt that is still current and leased to this machine
+     * continues — also when its process has already exited, because the agent kept its exit status and
+     * completes it without running the work again (agent-protocol.md). Everything else is aborted, and
+     * live leases of this machine the agent no longer holds are ended as `agent_restart` at once
+     * instead of waiting for expiry.
      */
     async reconcileHeldAttempts(options: { machine: MachineRow; held: AgentHeldAttempt[] }) {
       const live = await fleetDb(database.db)
@@ -221,7 +231,7 @@ export function createLeaseService(deps: LeaseServiceDeps) {
       const liveAttemptIds = new Set(live.map((row) => row.attempt_id as string));
       const continuing = new Set(
         options.held
-          .filter((held) => held.pid_alive && liveAttemptIds.has(held.attempt_id))
+          .filter((held) => liveAttemptIds.has(held.attempt_id))
           .map((held) => held.attempt_id),
       );
       await endLeases(
