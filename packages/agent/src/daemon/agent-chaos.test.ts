@@ -21,9 +21,11 @@ import {
 const taskCount = 300;
 const agentCount = 3;
 const serverRestartAtMs = 8_000;
-/** Kills happen during the first 50 s; everything must be final by 90 s. */
+/** Kills happen during the first 50 s; everything must then become final. */
 const chaosDeadlineMs = 50_000;
-const settleDeadlineMs = 90_000;
+// Generous: under a loaded CI machine the same run takes several times longer; the assertions, not
+// the clock, decide the outcome.
+const settleDeadlineMs = 240_000;
 const ticksPerRun = 2;
 // Ticks read /proc/uptime (a monotonic clock, 10 ms resolution) with the shell's own `read`: no fork per tick.
 const tick = 'read up _ < /proc/uptime; echo "$SWITCHYARD_ATTEMPT_ID $up" >> "$f"';
@@ -242,5 +244,5 @@ describe('agent chaos', () => {
     expect(Object.fromEntries(states)).toEqual({ succeeded: taskCount });
     // The kills hit running work: some tasks needed another attempt.
     expect(retriedTasks).toBeGreaterThan(0);
-  }, 150_000);
+  }, 330_000);
 });
