@@ -70,7 +70,11 @@ async function signedInAdmin() {
 /** Mantine fades dialogs in; a screenshot taken mid-transition shows them half transparent. */
 async function waitForDialogShown(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog');
-  await expect.poll(() => dialog.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+  await expect
+    .poll(() =>
+      dialog.evaluate((element) => element.ownerDocument.defaultView?.getComputedStyle(element).opacity),
+    )
+    .toBe('1');
 }
 
 async function addMachineThroughForm(page: Page): Promise<void> {

@@ -119,7 +119,7 @@ function SummaryStats({ summary }: { summary: FleetSummary }) {
         detail={
           gpus.mean_utilization_percent === null
             ? t('statNoGpuMetrics')
-            : t('statGpusFree', { free: gpus.free, total: gpus.total })
+            : t('statUtilizationAcross', { total: gpus.total })
         }
       />
     </SimpleGrid>
