@@ -38,7 +38,7 @@ async function waitForOpenTransition(page: Page) {
       page
         .getByRole('dialog')
         .last()
-        .evaluate((element) => getComputedStyle(element).opacity),
+        .evaluate((element) => element.ownerDocument.defaultView?.getComputedStyle(element).opacity),
     )
     .toBe('1');
 }
