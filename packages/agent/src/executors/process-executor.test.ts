@@ -35,6 +35,19 @@ async function waitForFile(filePath: string) {
   return fs.readFileSync(filePath, 'utf8').trim();
 }
 
+/**
+ * Signals are delivered asynchronously: a killed process is gone once the kernel has scheduled it, a moment
+ * after `kill` returns. Polls for that, failing only if it is still alive after a generous bound.
+ */
+async function isGoneWithin(pid: number, boundMs = 5_000) {
+  const deadline = Date.now() + boundMs;
+  while (isProcessAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
 describe(startProcess.name, () => {
   it('does not run the command until released', async () => {
     const { held, root } = launchIn(['sh', '-c', 'echo ran > ../ran']);
@@ -80,7 +93,7 @@ describe(startProcess.name, () => {
     expect(isProcessAlive(grandchild)).toBe(true);
     const exit = await held.terminate(10_000);
     expect(exit).toEqual({ exitCode: null, signal: 'SIGTERM' });
-    expect(isProcessAlive(grandchild)).toBe(false);
+    expect(await isGoneWithin(grandchild)).toBe(true);
   });
 
   it('escalates to SIGKILL of the group when SIGTERM is ignored past the grace', async () => {
@@ -93,7 +106,7 @@ describe(startProcess.name, () => {
     await waitForFile(path.join(root, 'ready'));
     const exit = await held.terminate(300);
     expect(exit.signal).toBe('SIGKILL');
-    expect(isProcessAlive(held.pid)).toBe(false);
+    expect(await isGoneWithin(held.pid)).toBe(true);
   });
 });
 
@@ -130,6 +143,6 @@ describe('fence watchdog', () => {
     await waitForFile(path.join(root, 'ready'));
     // No terminate() from the test: the wrapper's own watchdog must act on the past deadline.
     expect((await held.exited).signal).toBe('SIGKILL');
-    expect(isProcessAlive(held.pid)).toBe(false);
+    expect(await isGoneWithin(held.pid)).toBe(true);
   });
 });
