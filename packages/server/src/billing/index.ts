@@ -9,6 +9,7 @@ import { createPricingService, type PricingService } from './pricing-service.js'
 import { type BalanceService, createBalanceService } from './quota/balance-service.js';
 import { createQuotaService, type QuotaReservation, type QuotaService } from './quota/quota-service.js';
 import { createReservationSweeper } from './quota/reservation-sweeper.js';
+import { createSettlementBatcher } from './quota/settlement-batcher.js';
 import { findUsageChargesByRequestIds } from './usage/usage-charge-store.js';
 import { createUsageChargeWriter } from './usage/usage-charge-writer.js';
 
@@ -50,6 +51,8 @@ export const billingModule: PlatformModule = {
   migrations: billingMigrations,
   start(context) {
     const { database, clock, logger, identity } = context;
+    // A bad value stops the start with a message naming the variable, like every other setting.
+    const billingSettings = parseEnv(billingSettingsEnvSchema, context.settings.env);
     const priceBook = createPriceBook({ db: database.db, clock });
     const pricing = createPricingService({ database, clock, priceBook, audit: identity.audit });
     const balances = createBalanceService({ database, clock, audit: identity.audit });
@@ -61,12 +64,12 @@ export const billingModule: PlatformModule = {
       clock,
       priceBook,
       logger,
-      defaultMaxOutputTokens: Number(
-        context.settings.env.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS ?? 4096,
-      ),
+      defaultMaxOutputTokens: billingSettings.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS,
       reservationTtlMs: 30 * 60_000,
     });
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
+    const settlements = createSettlementBatcher({ quota, settleOne: sweeper.settleDurably });
+    context.onClose(() => settlements.flush());
     const chargesForRequests = async (requestIds: string[]) => {
       await chargeWriter.flush();
       const rows = await findUsageChargesByRequestIds(database.db, requestIds);
@@ -95,7 +98,7 @@ export const billingModule: PlatformModule = {
           requestId: request.requestId,
         }),
         settle: async (reservation, settlement) => {
-          await sweeper.settleDurably(reservation, {
+          await settlements.settle(reservation, {
             usage: settlement.usage,
             usageSource: settlement.usageSource,
             requestId: reservation.requestId,

@@ -6,7 +6,6 @@ import { createLogger } from '../../kernel/logging.js';
 import { billingMigrations } from '../billing-migrations.js';
 import { createPriceBook } from '../prices/price-book.js';
 import { upsertPriceRow } from '../prices/price-store.js';
-import { findUsageChargesByRequestIds } from '../usage/usage-charge-store.js';
 import { createUsageChargeWriter } from '../usage/usage-charge-writer.js';
 import {
   adjustAccountBalance,
@@ -15,7 +14,7 @@ import {
   findKeyQuota,
   setKeyQuotaLimit,
 } from './billing-account-store.js';
-import { createQuotaService } from './quota-service.js';
+import { createQuotaService, type QuotaReservation } from './quota-service.js';
 import { createReservationSweeper } from './reservation-sweeper.js';
 
 const zeroUsage = { input: 0, cache_read: 0, cache_write: 0, output: 0, reasoning: 0 };
@@ -259,6 +258,99 @@ describeEachDialect(createQuotaService.name, (dialect) => {
       balance_micros: 990,
       reserved_micros: 0,
       used_micros: 10,
+    });
+  });
+  it('settles a batch in one transaction exactly as one-by-one settlement would, capped by the balance', async () => {
+    await topUp('usr_m', 1_000);
+    await setKeyQuotaLimit(database.db, { keyId: 'key_m', quotaMicros: 10_000, nowMs: 0 });
+    const reservations: QuotaReservation[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      reservations.push(
+        await quota.reserve({
+          userId: 'usr_m',
+          keyId: 'key_m',
+          model: 'unit-model',
+          maxInputTokens: 50,
+          maxOutputTokens: 200,
+        }),
+      );
+    }
+    expect(await findAccount(database.db, 'usr_m')).toMatchObject({ reserved_micros: 1_000 });
+    // Costs 100, 200, 300 and 600: the last is capped at what is left of the balance (400).
+    const results = await quota.settleMany(
+      [100, 200, 300, 600].map((output, index) => ({
+        reservation: reservations[index]!,
+        request: {
+          usage: { ...zeroUsage, output },
+          usageSource: 'reported' as const,
+          requestId: `m${index}`,
+        },
+      })),
+    );
+    expect(results.map((result) => [result.costMicros, result.chargedMicros])).toEqual([
+      [100, 100],
+      [200, 200],
+      [300, 300],
+      [600, 400],
+    ]);
+    expect(await findAccount(database.db, 'usr_m')).toMatchObject({
+      balance_micros: 0,
+      reserved_micros: 0,
+      used_micros: 1_000,
+    });
+    expect(await findKeyQuota(database.db, 'key_m')).toMatchObject({
+      reserved_micros: 0,
+      used_micros: 1_000,
+    });
+    // Settling the same reservations again changes nothing and charges nothing.
+    const again = await quota.settleMany(
+      reservations.map((reservation) => ({
+        reservation,
+        request: { usage: { ...zeroUsage, output: 5 }, usageSource: 'reported' as const, requestId: 'again' },
+      })),
+    );
+    expect(again.map((result) => result.chargedMicros)).toEqual([0, 0, 0, 0]);
+    expect(await findAccount(database.db, 'usr_m')).toMatchObject({ balance_micros: 0, used_micros: 1_000 });
+  });
+
+  it('applies none of a batch when one settlement in it fails', async () => {
+    await topUp('usr_f', 1_000);
+    const reserve = () =>
+      quota.reserve({
+        userId: 'usr_f',
+        keyId: null,
+        model: 'unit-model',
+        maxInputTokens: 10,
+        maxOutputTokens: 10,
+      });
+    const first = await reserve();
+    const second = await reserve();
+    const request = {
+      usage: { ...zeroUsage, output: 10 },
+      usageSource: 'reported' as const,
+      requestId: 'f1',
+    };
+    // The second usage record breaks a NOT NULL constraint after the first settlement was applied.
+    const broken = { ...request, usageSource: null as unknown as 'reported' };
+    await expect(
+      quota.settleMany([
+        { reservation: first, request },
+        { reservation: second, request: broken },
+      ]),
+    ).rejects.toThrow();
+    expect(await findAccount(database.db, 'usr_f')).toMatchObject({
+      balance_micros: 1_000,
+      reserved_micros: 40,
+      used_micros: 0,
+    });
+    await quota.settleMany([
+      { reservation: first, request },
+      { reservation: second, request },
+    ]);
+    expect(await findAccount(database.db, 'usr_f')).toMatchObject({
+      balance_micros: 980,
+      reserved_micros: 0,
+      used_micros: 20,
     });
   });
 });

@@ -164,63 +164,125 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     return { ...base, id, amountMicros };
   }
 
+  /**
+   * One settlement inside the caller's write transaction: the reservation moves to `settled` (or the
+   * call does nothing when another settle or release got there first), the hold is returned and the
+   * actual cost charged, capped at what the balance can pay. Returns the charged amount, or undefined.
+   */
+  async function applySettlement(
+    trx: Parameters<Parameters<Database['writeTransaction']>[0]>[0],
+    item: { reservation: QuotaReservation & { id: string }; request: SettleRequest; costMicros: number },
+    nowMs: number,
+  ): Promise<number | undefined> {
+    const { reservation, request, costMicros } = item;
+    const isMine = await transitionReservation(trx, {
+      id: reservation.id,
+      from: ['held', 'settling'],
+      to: 'settled',
+      nowMs,
+    });
+    if (!isMine) return undefined;
+    const account = await findAccount(trx, reservation.userId, {
+      dialect: database.dialect,
+      forUpdate: true,
+    });
+    const payableMicros = account
+      ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros))
+      : 0;
+    const chargedMicros = Math.min(costMicros, payableMicros);
+    await applyAccountSettlement(trx, {
+      userId: reservation.userId,
+      releaseMicros: reservation.amountMicros,
+      chargeMicros: chargedMicros,
+      nowMs,
+    });
+    if (reservation.keyId) {
+      await applyKeySettlement(trx, {
+        keyId: reservation.keyId,
+        releaseMicros: reservation.amountMicros,
+        chargeMicros: chargedMicros,
+        nowMs,
+      });
+    }
+    await insertUsageCharge(trx, buildChargeRow({ reservation, request, costMicros, chargedMicros, nowMs }));
+    return chargedMicros;
+  }
+
+  function costOf(reservation: QuotaReservation, request: SettleRequest): number {
+    return reservation.price ? computeCostMicros(request.usage, reservation.price) : 0;
+  }
+
+  /** Usage of a request that held nothing goes through the batched writer: no write transaction. */
+  function recordUnheld(reservation: QuotaReservation, request: SettleRequest): SettlementResult {
+    const costMicros = costOf(reservation, request);
+    deps.chargeWriter.enqueue(
+      buildChargeRow({ reservation, request, costMicros, chargedMicros: 0, nowMs: clock.nowMs() }),
+    );
+    return { costMicros, chargedMicros: 0, pricingMissing: !reservation.price, price: reservation.price };
+  }
+
   /** Charges the actual cost. Idempotent: a reservation already settled or released is left alone. */
   async function settle(reservation: QuotaReservation, request: SettleRequest): Promise<SettlementResult> {
-    const costMicros = reservation.price ? computeCostMicros(request.usage, reservation.price) : 0;
-    const nowMs = clock.nowMs();
-    if (!reservation.id) {
-      // Nothing was held, nothing is charged: the usage record goes through the batched writer,
-      // keeping unpriced requests free of a write transaction on the request path.
-      deps.chargeWriter.enqueue(
-        buildChargeRow({ reservation, request, costMicros, chargedMicros: 0, nowMs }),
-      );
-      return { costMicros, chargedMicros: 0, pricingMissing: !reservation.price, price: reservation.price };
-    }
-    const result = await database.writeTransaction(async (trx) => {
-      let chargedMicros = 0;
-      if (reservation.id) {
-        const isMine = await transitionReservation(trx, {
-          id: reservation.id,
-          from: ['held', 'settling'],
-          to: 'settled',
-          nowMs,
-        });
-        if (!isMine) return undefined;
-        const account = await findAccount(trx, reservation.userId, {
-          dialect: database.dialect,
-          forUpdate: true,
-        });
-        const payableMicros = account
-          ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros))
-          : 0;
-        chargedMicros = Math.min(costMicros, payableMicros);
-        await applyAccountSettlement(trx, {
-          userId: reservation.userId,
-          releaseMicros: reservation.amountMicros,
-          chargeMicros: chargedMicros,
-          nowMs,
-        });
-        if (reservation.keyId) {
-          await applyKeySettlement(trx, {
-            keyId: reservation.keyId,
-            releaseMicros: reservation.amountMicros,
-            chargeMicros: chargedMicros,
-            nowMs,
-          });
-        }
-      }
-      await insertUsageCharge(
-        trx,
-        buildChargeRow({ reservation, request, costMicros, chargedMicros, nowMs }),
-      );
-      return chargedMicros;
-    });
+    if (!reservation.id) return recordUnheld(reservation, request);
+    const item = {
+      reservation: { ...reservation, id: reservation.id },
+      request,
+      costMicros: costOf(reservation, request),
+    };
+    const chargedMicros = await database.writeTransaction((trx) => applySettlement(trx, item, clock.nowMs()));
     return {
-      costMicros,
-      chargedMicros: result ?? 0,
+      costMicros: item.costMicros,
+      chargedMicros: chargedMicros ?? 0,
       pricingMissing: !reservation.price,
       price: reservation.price,
     };
+  }
+
+  /**
+   * Several settlements in one write transaction (group commit): each is applied exactly as `settle`
+   * would, in order, so the outcome equals settling them one after another. All or nothing: when the
+   * transaction fails, none of them is applied and the caller settles them one by one.
+   */
+  async function settleMany(
+    items: { reservation: QuotaReservation; request: SettleRequest }[],
+  ): Promise<SettlementResult[]> {
+    const results: SettlementResult[] = new Array(items.length);
+    const held: {
+      index: number;
+      reservation: QuotaReservation & { id: string };
+      request: SettleRequest;
+      costMicros: number;
+    }[] = [];
+    items.forEach((item, index) => {
+      if (item.reservation.id) {
+        held.push({
+          index,
+          reservation: { ...item.reservation, id: item.reservation.id },
+          request: item.request,
+          costMicros: costOf(item.reservation, item.request),
+        });
+      }
+    });
+    if (held.length > 0) {
+      const charged = await database.writeTransaction(async (trx) => {
+        const nowMs = clock.nowMs();
+        const amounts: (number | undefined)[] = [];
+        for (const item of held) amounts.push(await applySettlement(trx, item, nowMs));
+        return amounts;
+      });
+      held.forEach((item, position) => {
+        results[item.index] = {
+          costMicros: item.costMicros,
+          chargedMicros: charged[position] ?? 0,
+          pricingMissing: !item.reservation.price,
+          price: item.reservation.price,
+        };
+      });
+    }
+    items.forEach((item, index) => {
+      if (!item.reservation.id) results[index] = recordUnheld(item.reservation, item.request);
+    });
+    return results;
   }
 
   /** Returns the whole hold (upstream failed before producing anything billable). Idempotent. */
@@ -254,7 +316,7 @@ export function createQuotaService(deps: QuotaServiceDeps) {
     });
   }
 
-  return { reserve, settle, release };
+  return { reserve, settle, settleMany, release };
 }
 
 export type QuotaService = ReturnType<typeof createQuotaService>;
