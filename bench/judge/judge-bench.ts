@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createNamespaceSandbox } from '../../packages/agent/src/sandbox/namespace-sandbox.js';
+import { testRunLimits } from '../../packages/agent/src/judge/judge-limits.js';
 import { ensurePrecompiledHeader } from '../../packages/agent/src/judge/precompiled-header.js';
 import { compileFlags, compileInSandbox } from '../../packages/agent/src/judge/sandbox-compile.js';
-import { testRunLimits } from '../../packages/agent/src/judge/judge-limits.js';
+import { createNamespaceSandbox } from '../../packages/agent/src/sandbox/namespace-sandbox.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, compiles: { type: 'string' } } });
 const runs = Number(values.runs ?? 1000);

@@ -148,3 +148,9 @@ describeEachDialect('billing routes', (dialect) => {
     expect(badRange.statusCode).toBe(400);
   });
 });
+
+it('refuses to start with a malformed billing setting, naming the variable', async () => {
+  await expect(
+    createTestPlatform({ env: { SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS: 'lots' } }),
+  ).rejects.toThrow(/SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS/);
+});
