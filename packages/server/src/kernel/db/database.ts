@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { startSqliteCheckpointer } from './sqlite-checkpointer.js';
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 
@@ -64,6 +65,8 @@ function openSqlite(filePath: string): Database {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   cachePreparedStatements(connection);
+  const checkpointer =
+    filePath === ':memory:' ? undefined : startSqliteCheckpointer({ connection, filePath });
   const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
   return {
     db,
@@ -90,7 +93,10 @@ function openSqlite(filePath: string): Database {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
