@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Migration } from '../kernel/db/migrations.js';
 
 export const billingMigrations: Migration[] = [
@@ -102,6 +103,18 @@ export const billingMigrations: Migration[] = [
         .on('billing_usage_charges')
         .column('request_id')
         .execute();
+    },
+  },
+  {
+    // A user an admin never funded is not limited by a balance (usage is still priced and counted);
+    // funding a user, or SWITCHYARD_BILLING_REQUIRE_BALANCE=true, makes the balance a hard limit.
+    name: 'billing_004_account_limits',
+    up: async (db) => {
+      await db.schema
+        .alterTable('billing_accounts')
+        .addColumn('is_limited', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      await sql`update billing_accounts set is_limited = 1 where balance_micros > 0`.execute(db);
     },
   },
 ];

@@ -84,9 +84,19 @@ describeEachDialect('billing routes', (dialect) => {
     const topUp = await request('POST', `/api/admin/users/${alice.userId}/balance`, {
       delta_micros: 5_000_000,
     });
-    expect(topUp.json()).toEqual({ balance_micros: 5_000_000, reserved_micros: 0, used_micros: 0 });
+    expect(topUp.json()).toEqual({
+      balance_micros: 5_000_000,
+      reserved_micros: 0,
+      used_micros: 0,
+      limited: true,
+    });
     const own = await request('GET', '/api/billing/balance', undefined, alice.authorization);
-    expect(own.json()).toEqual({ balance_micros: 5_000_000, reserved_micros: 0, used_micros: 0 });
+    expect(own.json()).toEqual({
+      balance_micros: 5_000_000,
+      reserved_micros: 0,
+      used_micros: 0,
+      limited: true,
+    });
     const overdraw = await request('POST', `/api/admin/users/${alice.userId}/balance`, {
       delta_micros: -6_000_000,
     });

@@ -21,7 +21,7 @@ import { summariseUsage } from './usage/usage-summary.js';
 
 export interface BillingRouteDeps {
   db: AnyKysely;
-  /** Writes batched usage records, so a summary includes the requests that just finished. */
+  /** Settles answered requests and writes batched usage records, so a read includes what just finished. */
   flushUsage: () => Promise<void>;
   pricing: PricingService;
   balances: BalanceService;
@@ -132,7 +132,11 @@ export function registerBillingRoutes(app: FastifyInstance, deps: BillingRouteDe
         response: { 200: balanceSchema },
       },
     },
-    async (request) => balances.getBalance(validated(userParamsSchema, request.params).id),
+    async (request) => {
+      const userId = validated(userParamsSchema, request.params).id;
+      await deps.flushUsage();
+      return balances.getBalance(userId);
+    },
   );
   app.post(
     '/api/admin/users/:id/balance',
@@ -173,6 +177,7 @@ export function registerBillingRoutes(app: FastifyInstance, deps: BillingRouteDe
       return balances.setBalance({
         userId: validated(userParamsSchema, request.params).id,
         balanceMicros: body.balance_micros,
+        limited: body.limited,
         note: body.note,
         actor: auditActorOf(request),
       });
@@ -184,7 +189,10 @@ export function registerBillingRoutes(app: FastifyInstance, deps: BillingRouteDe
       ...user,
       schema: { tags, summary: 'My balance, held reservations and spend', response: { 200: balanceSchema } },
     },
-    async (request) => balances.getBalance(principalOf(request).userId),
+    async (request) => {
+      await deps.flushUsage();
+      return balances.getBalance(principalOf(request).userId);
+    },
   );
   app.get(
     '/api/billing/summary',
@@ -198,6 +206,7 @@ export function registerBillingRoutes(app: FastifyInstance, deps: BillingRouteDe
     },
     async (request) => {
       const query = validated(summaryQuerySchema, request.query);
+      await deps.flushUsage();
       return summariseUsage(deps.db, {
         ...resolveRange(query, deps.nowMs()),
         userId: principalOf(request).userId,

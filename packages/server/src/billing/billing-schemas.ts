@@ -31,6 +31,8 @@ export const balanceDeltaSchema = z.object({
 export const balanceSetSchema = z.object({
   balance_micros: z.number().int().min(0).max(1e15),
   note: z.string().max(500).optional(),
+  /** false: the user may spend beyond the balance again (usage still counted). Default true. */
+  limited: z.boolean().default(true),
 });
 export const userParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -48,4 +50,7 @@ export const balanceSchema = z.object({
   balance_micros: z.number(),
   reserved_micros: z.number(),
   used_micros: z.number(),
+  /** true once an admin funded the user (or SWITCHYARD_BILLING_REQUIRE_BALANCE is on): requests
+   *  beyond the balance get 402; false: usage is counted in used_micros but never refused. */
+  limited: z.boolean(),
 });

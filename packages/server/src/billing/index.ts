@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { QuotaHooks } from '../gateway/index.js';
-import { parseEnv } from '../kernel/config.js';
+import { booleanFromEnv, parseEnv } from '../kernel/config.js';
 import type { PlatformModule } from '../platform/platform-context.js';
 import { billingMigrations } from './billing-migrations.js';
 import { registerBillingRoutes } from './billing-routes.js';
@@ -43,6 +43,8 @@ const billingSettingsEnvSchema = z.object({
     .regex(/^\d{1,7}$/, { message: 'must be an integer number of tokens' })
     .transform(Number)
     .default(4096),
+  // true: a user no admin has funded is refused (402) for any priced model, as a prepaid service wants.
+  SWITCHYARD_BILLING_REQUIRE_BALANCE: booleanFromEnv.default(false),
 });
 
 /** Prices, balances, atomic quota and usage summaries; installs the gateway's quota hooks. */
@@ -55,7 +57,8 @@ export const billingModule: PlatformModule = {
     const billingSettings = parseEnv(billingSettingsEnvSchema, context.settings.env);
     const priceBook = createPriceBook({ db: database.db, clock });
     const pricing = createPricingService({ database, clock, priceBook, audit: identity.audit });
-    const balances = createBalanceService({ database, clock, audit: identity.audit });
+    const requireBalance = billingSettings.SWITCHYARD_BILLING_REQUIRE_BALANCE;
+    const balances = createBalanceService({ database, clock, audit: identity.audit, requireBalance });
     const chargeWriter = createUsageChargeWriter({ db: database.db, logger });
     context.onClose(() => chargeWriter.stop());
     const quota = createQuotaService({
@@ -66,6 +69,7 @@ export const billingModule: PlatformModule = {
       logger,
       defaultMaxOutputTokens: billingSettings.SWITCHYARD_BILLING_DEFAULT_MAX_OUTPUT_TOKENS,
       reservationTtlMs: 30 * 60_000,
+      requireBalance,
     });
     const sweeper = createReservationSweeper({ database, clock, quota, logger });
     const settlements = createSettlementBatcher({ quota, settleOne: sweeper.settleDurably });
@@ -143,7 +147,12 @@ export const billingModule: PlatformModule = {
     };
     registerBillingRoutes(context.app, {
       db: database.db,
-      flushUsage: () => chargeWriter.flush(),
+      flushUsage: async () => {
+        // Requests already answered finish settling first, so a read right after one sees its charge.
+        await context.services.gateway?.catchUp();
+        await settlements.flush();
+        await chargeWriter.flush();
+      },
       pricing,
       balances,
       guards: identity.guards,

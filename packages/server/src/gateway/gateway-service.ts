@@ -57,4 +57,10 @@ export interface GatewayService {
   billing: GatewayBillingLink | undefined;
   /** Writes what is batched off the request path (request logs, last_used_at); tests and shutdown call it. */
   flush(): Promise<void>;
+  /**
+   * Read-your-writes for the APIs that show what requests did (logs, keys' last_used_at, balances):
+   * waits for the bookkeeping of requests already answered and writes what is batched. Cheap when
+   * nothing is pending; never waits for a stream still in progress.
+   */
+  catchUp(): Promise<void>;
 }

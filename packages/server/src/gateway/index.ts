@@ -80,6 +80,10 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
           await tracker.waitForIdle();
           await Promise.all([keyUsage.flush(), logWriter.flush()]);
         },
+        async catchUp() {
+          await tracker.waitForAnswered();
+          await Promise.all([keyUsage.flush(), logWriter.flush()]);
+        },
       };
       context.services.gateway = service;
       registerChannelRoutes(context.app, {
@@ -89,11 +93,17 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         clock,
         guards: identity.guards,
       });
-      registerApiKeyRoutes(context.app, { apiKeys, guards: identity.guards, billing: () => service.billing });
+      registerApiKeyRoutes(context.app, {
+        apiKeys,
+        guards: identity.guards,
+        billing: () => service.billing,
+        catchUp: () => service.catchUp(),
+      });
       registerRequestLogRoutes(context.app, {
         db: database.db,
         guards: identity.guards,
         billing: () => service.billing,
+        catchUp: () => service.catchUp(),
       });
       registerInboundRoutes(context.app, {
         apiKeys,

@@ -36,7 +36,12 @@ export function BalanceCards() {
   const data = balance.data;
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
-      <StatCard label={t('balance')} hint={t('balanceHint')} micros={data?.balance_micros} testId="balance" />
+      <StatCard
+        label={t('balance')}
+        hint={data && !data.limited ? t('unlimitedHint') : t('balanceHint')}
+        micros={data?.balance_micros}
+        testId="balance"
+      />
       <StatCard
         label={t('reserved')}
         hint={t('reservedHint')}

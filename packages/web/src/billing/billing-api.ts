@@ -37,6 +37,8 @@ export interface Balance {
   balance_micros: number;
   reserved_micros: number;
   used_micros: number;
+  /** true: requests beyond the balance are refused (402); false: never funded, usage only counted. */
+  limited: boolean;
 }
 
 export interface UsageTotals {
@@ -88,7 +90,7 @@ export function createBillingApi(client: ApiClient) {
     userBalance: (userId: string) => client.request<Balance>({ path: balancePath(userId) }),
     adjustBalance: (userId: string, body: { delta_micros: number; note?: string }) =>
       client.request<Balance>({ method: 'POST', path: balancePath(userId), body }),
-    setBalance: (userId: string, body: { balance_micros: number; note?: string }) =>
+    setBalance: (userId: string, body: { balance_micros: number; limited?: boolean; note?: string }) =>
       client.request<Balance>({ method: 'PUT', path: balancePath(userId), body }),
     summary: (scope: 'all' | 'own', query: UsageSummaryQuery) =>
       client.request<UsageSummary>({

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  Checkbox,
   Group,
   Modal,
   SegmentedControl,
@@ -27,6 +28,7 @@ function UserBalanceModal(props: { userId: string; username: string; onClose(): 
   const [mode, setMode] = useState<'adjust' | 'set'>('adjust');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
+  const [isLimited, setIsLimited] = useState(true);
   const [savedText, setSavedText] = useState<string | null>(null);
 
   async function apply() {
@@ -37,7 +39,11 @@ function UserBalanceModal(props: { userId: string; username: string; onClose(): 
       const updated =
         mode === 'adjust'
           ? await billing.adjustBalance(props.userId, { ...body, delta_micros: micros ?? 0 })
-          : await billing.setBalance(props.userId, { ...body, balance_micros: micros ?? 0 });
+          : await billing.setBalance(props.userId, {
+              ...body,
+              balance_micros: micros ?? 0,
+              limited: isLimited,
+            });
       setSavedText(t('balanceSaved', { amount: formatMicros(updated.balance_micros) }));
     }, clientErrors);
     if (ok) {
@@ -70,6 +76,11 @@ function UserBalanceModal(props: { userId: string; username: string; onClose(): 
                   </Text>
                 </div>
               ))}
+              {balance.data && (
+                <Text size="sm" c="dimmed" data-testid="user-balance-limit">
+                  {balance.data.limited ? t('limitOn') : t('limitOff')}
+                </Text>
+              )}
             </Group>
           )}
           <FormErrorAlert id={errorId} title={t('balanceError')} message={formError} />
@@ -94,6 +105,14 @@ function UserBalanceModal(props: { userId: string; username: string; onClose(): 
             error={fieldErrors.amount ?? fieldErrors.delta_micros ?? fieldErrors.balance_micros}
             onChange={(event) => setAmount(event.currentTarget.value)}
           />
+          {mode === 'set' && (
+            <Checkbox
+              label={t('limitedLabel')}
+              description={t('limitedDescription')}
+              checked={isLimited}
+              onChange={(event) => setIsLimited(event.currentTarget.checked)}
+            />
+          )}
           <TextInput
             label={t('note')}
             value={note}

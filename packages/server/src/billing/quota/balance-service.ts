@@ -7,6 +7,7 @@ import {
   ensureAccount,
   findAccount,
   findKeyQuota,
+  setAccountUnlimited,
   setKeyQuotaLimit,
 } from './billing-account-store.js';
 
@@ -14,7 +15,20 @@ export interface Balance {
   balance_micros: number;
   reserved_micros: number;
   used_micros: number;
+  limited: boolean;
 }
+
+const toBalance = (
+  row:
+    | { balance_micros: number; reserved_micros: number; used_micros: number; is_limited: number }
+    | undefined,
+  requireBalance: boolean,
+): Balance => ({
+  balance_micros: Number(row?.balance_micros ?? 0),
+  reserved_micros: Number(row?.reserved_micros ?? 0),
+  used_micros: Number(row?.used_micros ?? 0),
+  limited: row ? Number(row.is_limited) === 1 : requireBalance,
+});
 
 const balanceNegative = (balanceMicros: number, deltaMicros: number) =>
   new AppError({
@@ -25,16 +39,18 @@ const balanceNegative = (balanceMicros: number, deltaMicros: number) =>
   });
 
 /** Balances of users and limits of keys: read by users, changed by admins (always audited). */
-export function createBalanceService(deps: { database: Database; clock: Clock; audit: AuditLog }) {
+export function createBalanceService(deps: {
+  database: Database;
+  clock: Clock;
+  audit: AuditLog;
+  /** See QuotaServiceDeps.requireBalance: what a user without an account row is. */
+  requireBalance?: boolean;
+}) {
   const { database, clock, audit } = deps;
+  const requireBalance = deps.requireBalance ?? false;
 
   async function getBalance(userId: string): Promise<Balance> {
-    const account = await findAccount(database.db, userId);
-    return {
-      balance_micros: Number(account?.balance_micros ?? 0),
-      reserved_micros: Number(account?.reserved_micros ?? 0),
-      used_micros: Number(account?.used_micros ?? 0),
-    };
+    return toBalance(await findAccount(database.db, userId), requireBalance);
   }
 
   async function adjust(options: {
@@ -45,7 +61,7 @@ export function createBalanceService(deps: { database: Database; clock: Clock; a
   }): Promise<Balance> {
     const nowMs = clock.nowMs();
     const balance = await database.writeTransaction(async (trx) => {
-      await ensureAccount(trx, options.userId, nowMs);
+      await ensureAccount(trx, options.userId, nowMs, { isLimited: true });
       const account = await findAccount(trx, options.userId, { dialect: database.dialect, forUpdate: true });
       const current = Number(account?.balance_micros ?? 0);
       if (current + options.deltaMicros < 0) throw balanceNegative(current, options.deltaMicros);
@@ -70,26 +86,33 @@ export function createBalanceService(deps: { database: Database; clock: Clock; a
       );
       return updated;
     });
-    return {
-      balance_micros: Number(balance.balance_micros),
-      reserved_micros: Number(balance.reserved_micros),
-      used_micros: Number(balance.used_micros),
-    };
+    return toBalance(balance, requireBalance);
   }
 
   async function setBalance(options: {
     userId: string;
     balanceMicros: number;
+    limited?: boolean;
     actor: AuditActor;
     note?: string;
   }): Promise<Balance> {
     const current = await getBalance(options.userId);
-    return adjust({
+    const balance = await adjust({
       userId: options.userId,
       deltaMicros: options.balanceMicros - current.balance_micros,
       actor: options.actor,
       note: options.note,
     });
+    if (options.limited !== false) return balance;
+    const row = await setAccountUnlimited(database.db, { userId: options.userId, nowMs: clock.nowMs() });
+    await audit.record({
+      actor: options.actor,
+      action: 'billing.unlimited',
+      target: { type: 'user', id: options.userId },
+      outcome: 'success',
+      details: { balance_micros: Number(row.balance_micros) },
+    });
+    return toBalance(row, requireBalance);
   }
 
   async function setKeyQuota(options: {

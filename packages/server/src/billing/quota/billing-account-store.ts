@@ -6,6 +6,8 @@ export interface BillingAccountRow {
   balance_micros: number;
   reserved_micros: number;
   used_micros: number;
+  /** 1: the balance is a hard limit; 0: usage is counted but never refused (the user was never funded). */
+  is_limited: number;
   updated_at_ms: number;
 }
 
@@ -24,10 +26,22 @@ interface AccountTables {
 
 const accountsOf = (db: AnyKysely) => db as Kysely<AccountTables>;
 
-export async function ensureAccount(db: AnyKysely, userId: string, nowMs: number): Promise<void> {
+export async function ensureAccount(
+  db: AnyKysely,
+  userId: string,
+  nowMs: number,
+  options: { isLimited: boolean } = { isLimited: true },
+): Promise<void> {
   await accountsOf(db)
     .insertInto('billing_accounts')
-    .values({ user_id: userId, balance_micros: 0, reserved_micros: 0, used_micros: 0, updated_at_ms: nowMs })
+    .values({
+      user_id: userId,
+      balance_micros: 0,
+      reserved_micros: 0,
+      used_micros: 0,
+      is_limited: options.isLimited ? 1 : 0,
+      updated_at_ms: nowMs,
+    })
     .onConflict((conflict) => conflict.column('user_id').doNothing())
     .execute();
 }
@@ -42,7 +56,10 @@ export async function findAccount(
   return query.executeTakeFirst();
 }
 
-/** Holds `amountMicros` only if the unreserved balance covers it; false means it does not. */
+/**
+ * Holds `amountMicros` only if the unreserved balance covers it (or the account is not limited);
+ * false means it does not.
+ */
 export async function reserveFromAccount(
   db: AnyKysely,
   options: { userId: string; amountMicros: number; nowMs: number },
@@ -51,20 +68,30 @@ export async function reserveFromAccount(
     .updateTable('billing_accounts')
     .set({ reserved_micros: sql`reserved_micros + ${options.amountMicros}`, updated_at_ms: options.nowMs })
     .where('user_id', '=', options.userId)
-    .where(sql<boolean>`balance_micros - reserved_micros >= ${options.amountMicros}`)
+    .where(sql<boolean>`(is_limited = 0 or balance_micros - reserved_micros >= ${options.amountMicros})`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Returns a hold and records a charge: `used_micros` grows by the charge, the balance shrinks by
+ * `fromBalanceMicros` (the charge for a limited account, 0 for one that is not; defaults to the charge).
+ */
 export async function applyAccountSettlement(
   db: AnyKysely,
-  options: { userId: string; releaseMicros: number; chargeMicros: number; nowMs: number },
+  options: {
+    userId: string;
+    releaseMicros: number;
+    chargeMicros: number;
+    fromBalanceMicros?: number;
+    nowMs: number;
+  },
 ): Promise<void> {
   await accountsOf(db)
     .updateTable('billing_accounts')
     .set({
       reserved_micros: sql`reserved_micros - ${options.releaseMicros}`,
-      balance_micros: sql`balance_micros - ${options.chargeMicros}`,
+      balance_micros: sql`balance_micros - ${options.fromBalanceMicros ?? options.chargeMicros}`,
       used_micros: sql`used_micros + ${options.chargeMicros}`,
       updated_at_ms: options.nowMs,
     })
@@ -78,9 +105,23 @@ export async function adjustAccountBalance(
 ) {
   return accountsOf(db)
     .updateTable('billing_accounts')
-    .set({ balance_micros: sql`balance_micros + ${options.deltaMicros}`, updated_at_ms: options.nowMs })
+    .set({
+      balance_micros: sql`balance_micros + ${options.deltaMicros}`,
+      is_limited: 1,
+      updated_at_ms: options.nowMs,
+    })
     .where('user_id', '=', options.userId)
-    .returning(['balance_micros', 'reserved_micros', 'used_micros'])
+    .returning(['balance_micros', 'reserved_micros', 'used_micros', 'is_limited'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Makes an account unlimited again (its balance stays, unused, until it is limited again). */
+export async function setAccountUnlimited(db: AnyKysely, options: { userId: string; nowMs: number }) {
+  return accountsOf(db)
+    .updateTable('billing_accounts')
+    .set({ is_limited: 0, updated_at_ms: options.nowMs })
+    .where('user_id', '=', options.userId)
+    .returning(['balance_micros', 'reserved_micros', 'used_micros', 'is_limited'])
     .executeTakeFirstOrThrow();
 }
 

@@ -84,6 +84,11 @@ export interface QuotaServiceDeps {
   defaultMaxOutputTokens: number;
   reservationTtlMs: number;
   chargeWriter: UsageChargeWriter;
+  /**
+   * Whether a user no admin has funded is held to their (zero) balance. false: their usage is priced,
+   * charged to `used_micros` and never refused for want of a balance, until an admin funds them.
+   */
+  requireBalance?: boolean;
 }
 
 /**
@@ -127,7 +132,7 @@ export function createQuotaService(deps: QuotaServiceDeps) {
       // the common path is one statement per scope.
       let isHeld = await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs });
       if (!isHeld && !(await findAccount(trx, request.userId))) {
-        await ensureAccount(trx, request.userId, nowMs);
+        await ensureAccount(trx, request.userId, nowMs, { isLimited: deps.requireBalance ?? false });
         isHeld = await reserveFromAccount(trx, { userId: request.userId, amountMicros, nowMs });
       }
       if (!isHeld) {
@@ -186,14 +191,18 @@ export function createQuotaService(deps: QuotaServiceDeps) {
       dialect: database.dialect,
       forUpdate: true,
     });
-    const payableMicros = account
-      ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros))
-      : 0;
+    const isLimited = account ? Number(account.is_limited) === 1 : true;
+    const payableMicros = !account
+      ? 0
+      : isLimited
+        ? Math.max(0, account.balance_micros - (account.reserved_micros - reservation.amountMicros))
+        : costMicros;
     const chargedMicros = Math.min(costMicros, payableMicros);
     await applyAccountSettlement(trx, {
       userId: reservation.userId,
       releaseMicros: reservation.amountMicros,
       chargeMicros: chargedMicros,
+      fromBalanceMicros: isLimited ? chargedMicros : 0,
       nowMs,
     });
     if (reservation.keyId) {

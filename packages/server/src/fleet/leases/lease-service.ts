@@ -230,9 +230,7 @@ export function createLeaseService(deps: LeaseServiceDeps) {
         .execute();
       const liveAttemptIds = new Set(live.map((row) => row.attempt_id as string));
       const continuing = new Set(
-        options.held
-          .filter((held) => liveAttemptIds.has(held.attempt_id))
-          .map((held) => held.attempt_id),
+        options.held.filter((held) => liveAttemptIds.has(held.attempt_id)).map((held) => held.attempt_id),
       );
       await endLeases(
         'agent_restart',

@@ -15,7 +15,13 @@ const tags = ['gateway'];
 
 export function registerApiKeyRoutes(
   app: FastifyInstance,
-  deps: { apiKeys: ApiKeyService; guards: AuthGuards; billing: () => GatewayBillingLink | undefined },
+  deps: {
+    apiKeys: ApiKeyService;
+    guards: AuthGuards;
+    billing: () => GatewayBillingLink | undefined;
+    /** Waits for requests already answered to stamp last_used_at and settle (GatewayService.catchUp). */
+    catchUp: () => Promise<void>;
+  },
 ) {
   const { apiKeys, guards } = deps;
   // Keys carry their spending limit when billing is installed; it lives in billing's tables.
@@ -54,9 +60,12 @@ export function registerApiKeyRoutes(
   app.get(
     '/api/keys',
     { preHandler, schema: { tags, summary: 'My API keys (secrets are never shown again)' } },
-    async (request) => ({
-      items: await Promise.all((await apiKeys.list(principalOf(request).userId)).map(withQuota)),
-    }),
+    async (request) => {
+      await deps.catchUp();
+      return {
+        items: await Promise.all((await apiKeys.list(principalOf(request).userId)).map(withQuota)),
+      };
+    },
   );
   app.patch(
     '/api/keys/:id',

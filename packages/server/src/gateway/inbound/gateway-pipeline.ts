@@ -92,7 +92,7 @@ export function handleLlmCall(
   reply: FastifyReply,
   inbound: { dialect: Dialect; protocol: string; parseCall(): LlmCall },
 ): Promise<void> {
-  return deps.tracker.track(runLlmCall(deps, request, reply, inbound));
+  return deps.tracker.track(runLlmCall(deps, request, reply, inbound), reply.raw);
 }
 
 async function runLlmCall(

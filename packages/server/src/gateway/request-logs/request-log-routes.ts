@@ -31,7 +31,13 @@ async function listPage(db: AnyKysely, query: AdminRequestLogQuery, billing: Gat
 
 export function registerRequestLogRoutes(
   app: FastifyInstance,
-  deps: { db: AnyKysely; guards: AuthGuards; billing: () => GatewayBillingLink | undefined },
+  deps: {
+    db: AnyKysely;
+    guards: AuthGuards;
+    billing: () => GatewayBillingLink | undefined;
+    /** Waits for requests already answered to be logged (see GatewayService.catchUp). */
+    catchUp: () => Promise<void>;
+  },
 ) {
   app.get(
     '/api/admin/logs',
@@ -43,8 +49,11 @@ export function registerRequestLogRoutes(
         querystring: adminRequestLogQuerySchema,
       },
     },
-    async (request) =>
-      listPage(deps.db, validated(adminRequestLogQuerySchema, request.query), deps.billing()),
+    async (request) => {
+      const query = validated(adminRequestLogQuerySchema, request.query);
+      await deps.catchUp();
+      return listPage(deps.db, query, deps.billing());
+    },
   );
   app.get(
     '/api/logs',
@@ -56,14 +65,10 @@ export function registerRequestLogRoutes(
         querystring: ownRequestLogQuerySchema,
       },
     },
-    async (request) =>
-      listPage(
-        deps.db,
-        {
-          ...validated(ownRequestLogQuerySchema, request.query),
-          user_id: principalOf(request).userId,
-        },
-        deps.billing(),
-      ),
+    async (request) => {
+      const query = validated(ownRequestLogQuerySchema, request.query);
+      await deps.catchUp();
+      return listPage(deps.db, { ...query, user_id: principalOf(request).userId }, deps.billing());
+    },
   );
 }
