@@ -1,6 +1,7 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { AnyKysely } from '../../kernel/db/database.js';
 import type { SecretBox } from '../../kernel/secrets/secret-box.js';
+import { effectiveBaseUrl } from '../upstream/effective-base-url.js';
 import { parseJsonColumn } from './channel-presenter.js';
 import type { ChannelType } from './channel-schemas.js';
 import { listChannelKeyRows, listChannelRows } from './channel-store.js';
@@ -59,7 +60,7 @@ export function createChannelDirectory(deps: {
         name: row.name,
         type: row.type,
         vendor: row.vendor,
-        baseUrl: row.base_url,
+        baseUrl: effectiveBaseUrl(row.type, row.base_url),
         models: new Set(parseJsonColumn<string[]>(row.models_json, [])),
         modelMapping: parseJsonColumn<Record<string, string>>(row.model_mapping_json, {}),
         groups: new Set(parseJsonColumn<string[]>(row.groups_json, [])),

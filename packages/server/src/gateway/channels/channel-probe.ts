@@ -1,6 +1,7 @@
 import type { Clock } from '../../kernel/clock.js';
 import { coerceError } from '../../kernel/errors.js';
 import { readUpstreamBody, type UpstreamHttpClient } from '../proxy/upstream-http-client.js';
+import { effectiveBaseUrl } from '../upstream/effective-base-url.js';
 import { resolveUpstreamAdapter } from '../upstream/resolve-upstream-adapter.js';
 import type { Dialect } from '../usage/index.js';
 import type { ChannelService, ChannelTestOutcome } from './channel-service.js';
@@ -38,7 +39,7 @@ export async function probeChannel(
   const adapter = resolveUpstreamAdapter(channel);
   const dialect = adapter.nativeDialects[0];
   const target = adapter.buildGenerateTarget({
-    baseUrl: channel.base_url,
+    baseUrl: effectiveBaseUrl(channel.type, channel.base_url),
     apiKey: apiKey ?? '',
     dialect,
     upstreamModel,

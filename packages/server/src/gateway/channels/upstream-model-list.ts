@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { coerceError } from '../../kernel/errors.js';
 import { upstreamUnauthorized, upstreamUnavailable } from '../gateway-errors.js';
 import { readUpstreamBody, type UpstreamHttpClient } from '../proxy/upstream-http-client.js';
+import { effectiveBaseUrl } from '../upstream/effective-base-url.js';
 import { resolveUpstreamAdapter } from '../upstream/resolve-upstream-adapter.js';
 import type { ChannelService } from './channel-service.js';
 
@@ -26,7 +27,10 @@ export function createUpstreamModelLister(deps: {
     const channel = await deps.channels.requireChannel(channelId);
     const [apiKey] = await deps.channels.readKeys(channelId);
     const adapter = resolveUpstreamAdapter(channel);
-    const target = adapter.buildModelListTarget({ baseUrl: channel.base_url, apiKey: apiKey ?? '' });
+    const target = adapter.buildModelListTarget({
+      baseUrl: effectiveBaseUrl(channel.type, channel.base_url),
+      apiKey: apiKey ?? '',
+    });
     let response: Awaited<ReturnType<UpstreamHttpClient['send']>>;
     let body: Buffer;
     try {
