@@ -42,7 +42,38 @@ describeEachDialect('billing routes', (dialect) => {
     });
     expect(list.items.find((item: { model: string }) => item.model === 'gpt-4o')).toMatchObject({
       source: 'default',
+      is_active: true,
+    });
+  });
+
+  it('lists for users only the active, fully priced models an enabled channel serves', async () => {
+    const channel = await request('POST', '/api/admin/channels', {
+      name: 'served',
+      type: 'openai',
+      base_url: 'http://127.0.0.1:9/v1',
+      keys: ['sk-x'],
+      models: ['gpt-4o', 'house-model', 'paused-model', 'half-model', 'unpriced-model'],
+    });
+    expect(channel.statusCode).toBe(201);
+    const price = { currency: 'USD', input: 1, cache_read: 1, cache_write: 1, output: 2 };
+    await request('PUT', '/api/admin/pricing/models/house-model', { ...price, is_active: true });
+    await request('PUT', '/api/admin/pricing/models/paused-model', { ...price, is_active: false });
+    await request('PUT', '/api/admin/pricing/models/half-model', {
+      currency: 'USD',
+      input: 1,
+      output: 2,
       is_active: false,
+    });
+    await request('PUT', '/api/admin/pricing/models/unserved-model', { ...price, is_active: true });
+    const user = await platform.login('bob');
+    const models = (await request('GET', '/api/models', undefined, user.authorization)).json();
+    expect(models.items.map((item: { model: string }) => item.model).sort()).toEqual([
+      'gpt-4o',
+      'house-model',
+    ]);
+    expect(models.items.find((item: { model: string }) => item.model === 'gpt-4o')).toMatchObject({
+      source: 'default',
+      input: expect.any(Number),
     });
   });
 

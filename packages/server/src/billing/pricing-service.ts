@@ -40,7 +40,8 @@ export function createPricingService(deps: {
     const customModels = new Set(custom.map((row) => row.model.toLowerCase()));
     const defaults = defaultPriceTable
       .filter((price) => !customModels.has(price.model))
-      .map((price) => presentPrice({ ...price, is_active: 0, updated_at_ms: 0 }, 'default'));
+      // A default price is live until an admin overrides it (PUT, which may also deactivate it).
+      .map((price) => presentPrice({ ...price, is_active: 1, updated_at_ms: 0 }, 'default'));
     return [...custom.map((row) => presentPrice(row, 'custom')), ...defaults].sort((left, right) =>
       left.model.localeCompare(right.model),
     );
