@@ -18,15 +18,18 @@ export function createApiKeyUsageRecorder(deps: {
   let pending = new Map<string, number>();
   let flushing: Promise<void> = Promise.resolve();
 
-  async function flush(): Promise<void> {
-    await flushing;
-    if (pending.size === 0) return;
+  /** Resolves once every mark made before the call is written, including a write already running. */
+  function flush(): Promise<void> {
     const batch = pending;
     pending = new Map();
-    flushing = touchApiKeys(deps.db, batch).catch((error) => {
-      deps.logger.warn({ err: coerceError(error) }, 'api key last_used_at update failed');
-    });
-    await flushing;
+    flushing = flushing.then(() =>
+      batch.size === 0
+        ? undefined
+        : touchApiKeys(deps.db, batch).catch((error) => {
+            deps.logger.warn({ err: coerceError(error) }, 'api key last_used_at update failed');
+          }),
+    );
+    return flushing;
   }
 
   const timer = setInterval(() => void flush(), deps.flushIntervalMs ?? 5_000);

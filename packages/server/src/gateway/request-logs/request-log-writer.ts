@@ -18,15 +18,18 @@ export function createRequestLogWriter(deps: {
   let queue: RequestLogRow[] = [];
   let flushing: Promise<void> = Promise.resolve();
 
-  async function flush(): Promise<void> {
-    await flushing;
-    if (queue.length === 0) return;
+  /** Resolves once everything queued before the call is written, including a write already running. */
+  function flush(): Promise<void> {
     const batch = queue;
     queue = [];
-    flushing = insertRequestLogs(deps.db, batch).catch((error) => {
-      deps.logger.error({ err: coerceError(error), lost: batch.length }, 'request log insert failed');
-    });
-    await flushing;
+    flushing = flushing.then(() =>
+      batch.length === 0
+        ? undefined
+        : insertRequestLogs(deps.db, batch).catch((error) => {
+            deps.logger.error({ err: coerceError(error), lost: batch.length }, 'request log insert failed');
+          }),
+    );
+    return flushing;
   }
 
   const timer = setInterval(() => void flush(), deps.flushIntervalMs ?? 250);
