@@ -169,6 +169,7 @@ describe('agent chaos', () => {
       return total;
     };
     let agentKills = 0;
+    let busyKills = 0;
     let serverRestarts = 0;
     let finalCount = 0;
     while (finalCount < taskCount && Date.now() - startedMs < settleDeadlineMs) {
@@ -194,6 +195,7 @@ describe('agent chaos', () => {
         const victim = candidates[Math.floor(random() * candidates.length)];
         await killAndWait(agents[victim]);
         agentKills += 1;
+        if (busy.length > 0) busyKills += 1;
         await sleep(300 + random() * 1_200);
         agents[victim] = startAgentProcess(victim);
       } else {
@@ -214,9 +216,11 @@ describe('agent chaos', () => {
     const notRecordedOnce: string[] = [];
     const states = new Map<string, number>();
     let retriedTasks = 0;
+    const unsuccessful: string[] = [];
     for (const taskId of taskIds) {
       const task = await api.call<TaskDetail>('GET', `/api/tasks/${taskId}`);
       states.set(task.state, (states.get(task.state) ?? 0) + 1);
+      if (task.state !== 'succeeded') unsuccessful.push(`${taskId} ${task.state}: ${JSON.stringify(task)}`);
       if (task.attempts.length > 1) retriedTasks += 1;
       const finalAttempts = task.attempts.filter((attempt) =>
         ['succeeded', 'failed', 'cancelled'].includes(attempt.end_reason ?? ''),
@@ -241,8 +245,10 @@ describe('agent chaos', () => {
     expect(overlaps).toEqual([]);
     expect(notRecordedOnce).toEqual([]);
     // Every task exits 0 and leases survive the outages, so none may run out of attempts.
-    expect(Object.fromEntries(states)).toEqual({ succeeded: taskCount });
-    // The kills hit running work: some tasks needed another attempt.
-    expect(retriedTasks).toBeGreaterThan(0);
+    expect(Object.fromEntries(states), unsuccessful.join('\n')).toEqual({ succeeded: taskCount });
+    // The kills hit running work. Whether that costs an attempt depends on timing: a restarted agent
+    // adopts the processes it left running (the `continue` path) unless their lease ran out meanwhile,
+    // so retried tasks are reported, not required.
+    expect(busyKills, `retried tasks: ${retriedTasks}`).toBeGreaterThan(0);
   }, 330_000);
 });

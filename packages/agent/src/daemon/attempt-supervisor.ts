@@ -41,6 +41,12 @@ function outcomeOf(
   if (termination === 'lease_lost')
     return { outcome: 'lease_lost', error: 'lease renewals failed; the agent fenced the process' };
   if (termination === 'timeout') return { outcome: 'failed', error: 'timeout' };
+  // Nothing ran, so nothing failed: give the lease back and let the server requeue the task.
+  if (exit.neverStarted)
+    return {
+      outcome: 'lease_lost',
+      error: 'the command never started: the agent stopped before releasing it',
+    };
   if (exit.error) return { outcome: 'failed', error: exit.error.slice(0, 4096) };
   return { outcome: exit.exitCode === 0 ? 'succeeded' : 'failed' };
 }

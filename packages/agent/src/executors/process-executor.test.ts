@@ -77,6 +77,17 @@ describe(startProcess.name, () => {
     expect(read('stderrPath')).toBe('oops\n');
   });
 
+  it('says the command never started when the agent goes away before releasing it', async () => {
+    const { held, root, attemptDir } = launchIn(['sh', '-c', 'echo ran > ../ran']);
+    // The agent dies: its end of the wrapper's stdin closes without "go".
+    held.detach();
+    expect(await held.exited).toEqual({ exitCode: null, signal: null, neverStarted: true });
+    expect(fs.existsSync(path.join(root, 'ran'))).toBe(false);
+    // A restarted agent adopting the attempt reads the same from the status file.
+    const adopted = adoptProcess({ pid: held.pid, attemptDir, pollIntervalMs: 20 });
+    expect(await adopted.exited).toEqual({ exitCode: null, signal: null, neverStarted: true });
+  });
+
   it('reports exit 0 and a missing binary as 127', async () => {
     const ok = launchIn(['true']);
     ok.held.release();

@@ -12,9 +12,9 @@ import { isProcessAlive, signalNameFromStatus, signalProcessGroup } from './proc
 const wrapperScript = [
   'exit_file=$1; fence_file=$2; shift 2',
   // Held until the agent writes "go": the pid is known (and reported by `start`) before the command runs;
-  // EOF means the agent died first, so the command never runs.
-  'read -r go || exit 125',
-  '[ "$go" = go ] || exit 125',
+  // EOF means the agent died first, so the command never runs; the status file says so, because a
+  // restarted agent that saw the attempt as released must not report a command that never ran as failed.
+  'if ! read -r go || [ "$go" != go ]; then printf "never\\n" > "$exit_file"; exit 125; fi',
   "trap ':' TERM",
   '"$@" </dev/null &',
   'child=$!',
@@ -53,6 +53,8 @@ export type ProcessExit = {
   signal: NodeJS.Signals | null;
   /** The executor itself failed (e.g. the sandbox could not be set up); the task did not run to an exit. */
   error?: string;
+  /** The command never ran: the agent died before releasing it (the attempt can simply be retried). */
+  neverStarted?: boolean;
 };
 
 /** A started or adopted process group. */
@@ -174,7 +176,9 @@ function supervise(pid: number, exited: Promise<ProcessExit>, detach: () => void
 function decodeExit(code: number | null, signal: NodeJS.Signals | null, files: AttemptFiles): ProcessExit {
   let status: number | null = null;
   try {
-    status = Number.parseInt(fs.readFileSync(files.exitStatusPath, 'utf8'), 10);
+    const text = fs.readFileSync(files.exitStatusPath, 'utf8');
+    if (text.trim() === 'never') return { exitCode: null, signal: null, neverStarted: true };
+    status = Number.parseInt(text, 10);
   } catch {
     // No status file: the wrapper itself was killed (SIGKILL of the group), so only the signal is known.
   }

@@ -77,9 +77,6 @@ export async function startGatewayHarness(options: {
     },
     async dispose() {
       await sim.close();
-      // After a client aborts mid-stream one server socket stays counted and app.close() waits on it
-      // (cause not yet found); tests drop leftover sockets so they end.
-      platform.app.server.closeAllConnections();
       await platform.dispose();
     },
   };

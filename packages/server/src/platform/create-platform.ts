@@ -79,6 +79,7 @@ export async function createPlatform(options: CreatePlatformOptions): Promise<Pl
   await finishHttpApp(app, { webDir: settings.webDir ?? defaultWebDir });
 
   let isClosed = false;
+  const closeGraceMs = 2_000;
   return {
     app,
     database,
@@ -98,7 +99,15 @@ export async function createPlatform(options: CreatePlatformOptions): Promise<Pl
       if (isClosed) return;
       isClosed = true;
       for (const handler of closeHandlers.reverse()) await handler();
-      await app.close();
+      // Modules have drained their own long work (gateway calls, log streams) above. Keep-alive sockets
+      // that are idle close at once; a socket that never sent a request is not "idle" to Node and would
+      // hold close() until its headers timeout, so whatever is still open after a short grace is cut.
+      const cut = setTimeout(() => app.server.closeAllConnections(), closeGraceMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await database.close();
     },
   };

@@ -18,6 +18,11 @@ describeEachDialect('client disconnect mid-stream', (dialect) => {
       text: 'a long answer that never finishes streaming',
       fault: { hangAfterChunks: 3 },
     });
+    // The server-side socket that carries this request: it must be closed once the caller has gone.
+    const requestSockets: import('node:net').Socket[] = [];
+    const onConnection = (socket: import('node:net').Socket) =>
+      socket.once('data', () => requestSockets.push(socket));
+    harness.platform.app.server.on('connection', onConnection);
     const controller = new AbortController();
     const response = await fetch(`${harness.baseUrl}/v1/messages`, {
       method: 'POST',
@@ -44,5 +49,13 @@ describeEachDialect('client disconnect mid-stream', (dialect) => {
       usage_source: 'estimated',
     });
     expect((log.usage as { input: number }).input).toBeGreaterThan(0);
+    // Nothing left hanging: the aborted caller's socket is closed on the server side too.
+    harness.platform.app.server.off('connection', onConnection);
+    expect(requestSockets).toHaveLength(1);
+    const deadline = Date.now() + 5_000;
+    while (!requestSockets[0]?.destroyed && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(requestSockets[0]?.destroyed).toBe(true);
   });
 });
