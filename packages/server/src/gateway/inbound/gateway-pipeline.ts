@@ -45,6 +45,8 @@ export interface LlmCall {
   capability: RouteCapability;
   model: string;
   isStream: boolean;
+  /** How a stream is framed for the caller: SSE (default) or Gemini's streamed JSON array (no `alt=sse`). */
+  streamFraming?: 'sse' | 'json-array';
   rawBody: Buffer;
   body: Record<string, unknown>;
   maxOutputTokens: number | null;

@@ -2,6 +2,7 @@ import type { RoutableChannel } from '../channels/channel-directory.js';
 import { attemptUpstream } from '../proxy/attempt-upstream.js';
 import type { ClientResponse } from '../proxy/client-response.js';
 import type { FailoverOutcome } from '../proxy/forward-with-failover.js';
+import { createJsonArrayClientResponse } from '../proxy/json-array-client-response.js';
 import { prepareUpstreamBody } from '../proxy/prepare-upstream-body.js';
 import { relayJson } from '../proxy/relay-json.js';
 import { relayStream } from '../proxy/relay-stream.js';
@@ -113,8 +114,9 @@ export async function relayOutcome(options: {
             requestedModel: call.model,
             includeUsageForClient: isUsageRequested(call),
           });
+    const streamClient = call.streamFraming === 'json-array' ? createJsonArrayClientResponse(client) : client;
     const result = await relayStream({
-      client,
+      client: streamClient,
       attempt,
       outbound,
       translator,
@@ -124,7 +126,7 @@ export async function relayOutcome(options: {
         const contentType = translator
           ? 'text/event-stream; charset=utf-8'
           : String(attempt.response.headers['content-type'] ?? 'text/event-stream');
-        client.start(attempt.response.status, {
+        streamClient.start(attempt.response.status, {
           'content-type': contentType,
           'cache-control': 'no-cache',
           ...exchange.overheadHeader(),

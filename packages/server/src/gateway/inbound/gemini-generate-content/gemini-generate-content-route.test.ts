@@ -48,4 +48,33 @@ describeEachDialect('POST /v1beta/models/{model}:generateContent', (dialect) => 
     const [log] = await harness.listLogs();
     expect(log).toMatchObject({ stream: true, status: 200, usage_source: 'reported' });
   });
+  it('streams one JSON array when the caller does not ask for alt=sse, as Gemini does', async () => {
+    harness.sim.enqueueReply({ text: 'one two three four', usage: { input: 5, output: 4 } });
+    const response = await fetch(`${harness.baseUrl}/v1beta/models/gemini-2.5-flash:streamGenerateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': harness.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'count' }] }] }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const elements = JSON.parse(await response.text()) as Array<{
+      candidates?: Array<{ content?: { parts?: Array<{ text?: string }> } }>;
+      usageMetadata?: { promptTokenCount: number };
+    }>;
+    expect(elements.length).toBeGreaterThan(1);
+    const text = elements
+      .flatMap((element) => element.candidates?.[0]?.content?.parts ?? [])
+      .map((part) => part.text ?? '')
+      .join('');
+    expect(text).toBe('one two three four');
+    expect(elements.at(-1)?.usageMetadata?.promptTokenCount).toBe(5);
+    expect(harness.sim.requests[0].query.get('alt')).toBe('sse');
+    const [log] = await harness.listLogs();
+    expect(log).toMatchObject({
+      stream: true,
+      status: 200,
+      usage: { input: 5, output: 4 },
+      usage_source: 'reported',
+    });
+  });
 });

@@ -45,6 +45,8 @@ export function registerGeminiGenerateContentRoute(scope: FastifyInstance, deps:
               capability: 'generate',
               model,
               isStream,
+              // Without alt=sse Gemini streams one JSON array; the official SDKs ask for SSE.
+              streamFraming: (request.query as { alt?: string }).alt === 'sse' ? 'sse' : 'json-array',
               rawBody,
               body,
               maxOutputTokens: fields.generationConfig?.maxOutputTokens ?? null,
