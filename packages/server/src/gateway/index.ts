@@ -71,6 +71,7 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
       });
       const router = createChannelRouter({ directory, health, random: options.random ?? Math.random });
       const tracker = createExchangeTracker();
+      const writeBatched = () => Promise.all([keyUsage.flush(), logWriter.flush()]);
       const service: GatewayService = {
         channels,
         apiKeys,
@@ -78,11 +79,11 @@ export function createGatewayModule(options: GatewayModuleOptions = {}): Platfor
         billing: undefined,
         async flush() {
           await tracker.waitForIdle();
-          await Promise.all([keyUsage.flush(), logWriter.flush()]);
+          await writeBatched();
         },
         async catchUp() {
           await tracker.waitForAnswered();
-          await Promise.all([keyUsage.flush(), logWriter.flush()]);
+          await writeBatched();
         },
       };
       context.services.gateway = service;

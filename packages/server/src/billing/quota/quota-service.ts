@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock.js';
-import type { Database } from '../../kernel/db/database.js';
+import type { AnyKysely, Database } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import type { Logger } from '../../kernel/logging.js';
 import { insufficientQuota } from '../billing-errors.js';
@@ -175,7 +175,7 @@ export function createQuotaService(deps: QuotaServiceDeps) {
    * actual cost charged, capped at what the balance can pay. Returns the charged amount, or undefined.
    */
   async function applySettlement(
-    trx: Parameters<Parameters<Database['writeTransaction']>[0]>[0],
+    trx: AnyKysely,
     item: { reservation: QuotaReservation & { id: string }; request: SettleRequest; costMicros: number },
     nowMs: number,
   ): Promise<number | undefined> {
@@ -232,19 +232,8 @@ export function createQuotaService(deps: QuotaServiceDeps) {
 
   /** Charges the actual cost. Idempotent: a reservation already settled or released is left alone. */
   async function settle(reservation: QuotaReservation, request: SettleRequest): Promise<SettlementResult> {
-    if (!reservation.id) return recordUnheld(reservation, request);
-    const item = {
-      reservation: { ...reservation, id: reservation.id },
-      request,
-      costMicros: costOf(reservation, request),
-    };
-    const chargedMicros = await database.writeTransaction((trx) => applySettlement(trx, item, clock.nowMs()));
-    return {
-      costMicros: item.costMicros,
-      chargedMicros: chargedMicros ?? 0,
-      pricingMissing: !reservation.price,
-      price: reservation.price,
-    };
+    const [result] = await settleMany([{ reservation, request }]);
+    return result as SettlementResult;
   }
 
   /**
